@@ -1,0 +1,60 @@
+"""The two kinds of failure Digicharter knows, kept apart on purpose.
+
+A *user* mistake (a typo in the YAML, a text that does not fit the bookmark) is
+reported as a list of :class:`Problem` lines that name file, line and what to
+do, and the command exits with status 1. Anything else is a bug in Digicharter
+itself: the CLI reports it as an internal error, asks for a bug report and
+exits with status 2. Keeping the two types apart means a secretary never sees
+a Python traceback for something they can fix themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong (or worth a warning) in the charter, at one place."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+    severity: str = field(default="error", compare=False)
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        what = f"{self.path}: {self.message}" if self.path else self.message
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {prefix}{what}"
+
+
+class DigicharterError(Exception):
+    """Base for every failure that is the user's to fix (exit status 1)."""
+
+
+class CharterError(DigicharterError):
+    """The charter could not be loaded or validated: carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class OutputError(DigicharterError):
+    """An output could not be produced from a valid charter (e.g. text overflow)."""
+
+
+class InternalError(Exception):
+    """A bug in Digicharter itself, never the user's fault (exit status 2)."""
+
+
+def display_path(path: Path) -> str:
+    """Show a path the way the user typed it: relative to the current folder if possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

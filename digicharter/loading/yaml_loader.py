@@ -1,0 +1,241 @@
+"""Read one charter YAML file into plain data, remembering where every value stood.
+
+Why not ``yaml.safe_load``?
+
+* It forgets line numbers, and every message to the editor must name a line.
+* It follows YAML 1.1: an unquoted ``17:00`` becomes the number 1020, ``no``
+  becomes False and a phone number ``0497381759`` loses its leading zero.
+  Here only ``true``/``false``/``null`` are given meaning; every other plain
+  scalar stays the text the editor typed, and the typed model decides what it
+  is (pydantic turns ``"48"`` into 48 where a number is expected).
+* It silently keeps the last of two equal keys, and it expands YAML aliases
+  without limit ("billion laughs").
+
+So we let PyYAML's *safe* composer build the node tree (it never constructs
+objects) and convert the nodes ourselves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import Problem
+
+#: A path into the data: mapping keys and sequence indexes.
+DataPath = tuple[str | int, ...]
+
+MAX_VALUES = 50_000
+MAX_DEPTH = 60
+MAX_BYTES = 2_000_000
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_TRUE = re.compile(r"^(?:true|True|TRUE)$")
+_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+
+_STD = "tag:yaml.org,2002:"
+#: Tags PyYAML's resolver gives plain scalars; any other tag was typed by hand.
+_IMPLICIT_TAGS = frozenset(f"{_STD}{name}" for name in ("null", "bool", "int", "float", "timestamp", "value", "merge"))
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 1-based line and column in a file."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class LoadedFile:
+    """The data of one YAML file and the place of every value in it."""
+
+    path: Path
+    shown_as: str
+    data: Any
+    marks: dict[DataPath, Mark] = field(default_factory=dict)
+
+    def mark_for(self, path: DataPath) -> Mark:
+        """The mark of ``path``, or of its nearest ancestor that has one.
+
+        A *missing* key has no mark of its own; the mapping that lacks it does.
+        """
+        for end in range(len(path), -1, -1):
+            mark = self.marks.get(tuple(path[:end]))
+            if mark is not None:
+                return mark
+        return Mark(1, 1)
+
+
+class YamlProblem(Exception):
+    """The file cannot be read as YAML at all; carries the one problem found."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+class _MarkLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, used only up to the node tree (compose)."""
+
+
+def _to_mark(node_mark: yaml.Mark | None) -> Mark:
+    if node_mark is None:
+        return Mark(1, 1)
+    return Mark(node_mark.line + 1, node_mark.column + 1)
+
+
+def decode(raw: bytes, shown_as: str) -> str:
+    """Decode UTF-8 (with or without BOM); name the line of the first bad byte."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YamlProblem(
+            Problem(
+                shown_as,
+                line,
+                column,
+                "",
+                f"this file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read); "
+                "save it again as 'UTF-8' in your editor",
+            )
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_yaml_file(path: Path, shown_as: str, *, typed_numbers: bool = False) -> LoadedFile:
+    """Load one YAML file, or raise :class:`YamlProblem` naming file and line.
+
+    ``typed_numbers`` resolves plain numbers as numbers (YAML 1.2 core schema),
+    which is what an editor's language server does; the build leaves them as
+    text for the model to convert.
+    """
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        raise YamlProblem(
+            Problem(shown_as, 1, 1, "", f"this file is {len(raw)} bytes; a charter file may be at most {MAX_BYTES}")
+        )
+    text = decode(raw, shown_as)
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise YamlProblem(Problem(shown_as, line, 1, "", "this file contains a NUL character: it is not a text file"))
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_MarkLoader))
+    except yaml.MarkedYAMLError as exc:
+        raise YamlProblem(_syntax_problem(exc, shown_as)) from None
+    except yaml.YAMLError as exc:  # unmarked reader errors, e.g. control characters
+        raise YamlProblem(Problem(shown_as, 1, 1, "", f"this is not valid YAML: {exc}")) from None
+    except RecursionError:
+        raise YamlProblem(
+            Problem(shown_as, 1, 1, "", f"the data is nested too deeply (more than {MAX_DEPTH} levels)")
+        ) from None
+    if len(nodes) > 1:
+        second = nodes[1].start_mark
+        raise YamlProblem(
+            Problem(shown_as, second.line + 1, 1, "", "this file holds more than one YAML document ('---'); keep one")
+        )
+    loaded = LoadedFile(path=path, shown_as=shown_as, data=None)
+    if nodes:
+        builder = _Builder(loaded, typed_numbers)
+        loaded.data = builder.build(nodes[0], (), 0)
+        loaded.marks.setdefault((), _to_mark(nodes[0].start_mark))
+    return loaded
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, shown_as: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or "this is not valid YAML"
+    hint = ""
+    if "'\\t'" in problem or "tab" in problem.lower():
+        hint = " — YAML does not allow tabs for indentation: indent with spaces"
+    elif "mapping values are not allowed" in problem:
+        hint = " — a text containing ': ' must be put between quotes"
+    elif "could not find expected ':'" in problem:
+        hint = " — check that every key ends with ':' and indentation is consistent"
+    context = f" ({exc.context})" if exc.context else ""
+    return Problem(shown_as, line, column, "", f"YAML syntax error: {problem}{context}{hint}")
+
+
+class _Builder:
+    """Turn a node tree into dicts, lists and scalars, recording marks."""
+
+    def __init__(self, loaded: LoadedFile, typed_numbers: bool):
+        self.loaded = loaded
+        self.typed_numbers = typed_numbers
+        self.count = 0
+
+    def fail(self, node: yaml.Node, message: str) -> YamlProblem:
+        mark = _to_mark(node.start_mark)
+        return YamlProblem(Problem(self.loaded.shown_as, mark.line, mark.column, "", message))
+
+    def build(self, node: yaml.Node, path: DataPath, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise self.fail(
+                node,
+                f"this file expands to more than {MAX_VALUES} values; "
+                "YAML anchors and aliases ('&' and '*') must not repeat data this much",
+            )
+        if depth > MAX_DEPTH:
+            raise self.fail(node, f"the data is nested too deeply (more than {MAX_DEPTH} levels)")
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag not in (f"{_STD}seq",):
+                raise self.fail(node, f"unsupported YAML tag {node.tag!r}; remove it")
+            items = []
+            for index, child in enumerate(node.value):
+                self.loaded.marks[path + (index,)] = _to_mark(child.start_mark)
+                items.append(self.build(child, path + (index,), depth + 1))
+            return items
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: DataPath, depth: int) -> dict[str, Any]:
+        if node.tag not in (f"{_STD}map",):
+            raise self.fail(node, f"unsupported YAML tag {node.tag!r}; remove it")
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.fail(key_node, "a key must be a plain word, not a list or mapping")
+            if key_node.tag == f"{_STD}merge":
+                raise self.fail(key_node, "YAML merge keys ('<<') are not supported; write the values out")
+            key = str(key_node.value)
+            key_mark = _to_mark(key_node.start_mark)
+            if key in result:
+                first = self.loaded.marks[path + (key,)]
+                raise self.fail(
+                    key_node,
+                    f"the key '{key}' appears twice in this mapping (first on line {first.line}); keep one",
+                )
+            self.loaded.marks[path + (key,)] = key_mark
+            result[key] = self.build(value_node, path + (key,), depth + 1)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        value = node.value
+        tag = node.tag
+        if tag == f"{_STD}str" or node.style in ("'", '"', "|", ">"):
+            return value
+        if tag not in _IMPLICIT_TAGS:
+            raise self.fail(node, f"unsupported YAML tag {tag!r}; remove it")
+        if _NULL.match(value):
+            return None
+        if _TRUE.match(value):
+            return True
+        if _FALSE.match(value):
+            return False
+        if self.typed_numbers:
+            if _INT.match(value):
+                return int(value)
+            if _FLOAT.match(value):
+                return float(value)
+        return value
