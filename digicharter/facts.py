@@ -1,0 +1,165 @@
+"""References from texts to facts: ``{time.no_school_messages_after}``, ``{phone.school}`` …
+
+A text names a fact instead of repeating it, so the fact lives in exactly one
+place in the YAML. This module knows the reference syntax, which facts exist,
+and how each fact is written in a language. It does not know about outputs:
+each renderer decides whether a phone number becomes a link.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator
+
+from babel import Locale
+from babel.dates import format_time
+from babel.units import format_unit
+
+if TYPE_CHECKING:
+    from .schema import Charter
+
+#: ``{kind}``, ``{kind.id}`` or ``{kind.id.part}``; ``{{`` writes a literal brace.
+REFERENCE = re.compile(r"(?<!\{)\{([a-z_]+)(?:\.([a-z0-9_-]+))?(?:\.([a-z_]+))?\}(?!\})")
+LOOSE_REFERENCE = re.compile(r"(?<!\{)\{([^{}\n]{1,80})\}(?!\})")
+
+#: The parts a reference may name after the id, per kind.
+PARTS: dict[str, tuple[str, ...]] = {
+    "time": (),
+    "period": ("start", "end"),
+    "duration": ("counted_in", "amount"),
+    "number": (),
+    "phone": ("label",),
+    "email": ("label",),
+    "school": (),
+    "teacher_email": (),
+}
+
+_UNIT_KEYS = {"hours": "duration-hour", "days": "duration-day", "weeks": "duration-week"}
+
+
+@dataclass(frozen=True)
+class Reference:
+    kind: str
+    id: str | None
+    part: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A fact as written in one language, with a link target where it is a contact."""
+
+    display: str
+    href: str | None = None
+
+
+def references_in(text: str) -> Iterator[Reference]:
+    """Every ``{…}`` in a text, well-formed or not, so that typos are reported too."""
+    for match in LOOSE_REFERENCE.finditer(text):
+        strict = REFERENCE.fullmatch(match.group(0))
+        if strict:
+            yield Reference(strict.group(1), strict.group(2), strict.group(3), match.group(0))
+        else:
+            yield Reference("", None, None, match.group(0))
+
+
+def ids_of(charter: "Charter", kind: str) -> list[str]:
+    """The ids a reference of this kind may name."""
+    times = charter.times
+    return {
+        "time": list(times.times),
+        "period": list(times.periods),
+        "duration": list(times.durations),
+        "number": list(times.numbers),
+        "phone": [p.id for p in charter.school.phones],
+        "email": [e.id for e in charter.school.emails],
+        "school": ["name", "short_name", "town"],
+        "teacher_email": [],
+    }[kind]
+
+
+def check_reference(charter: "Charter", ref: Reference) -> str | None:
+    """Why this reference cannot be resolved, or None if it can."""
+    from .loading.error_messages import did_you_mean
+
+    if ref.kind not in PARTS:
+        examples = "{time.…}, {period.…}, {duration.…}, {number.…}, {phone.…}, {email.…}, {school.name}, {teacher_email}"
+        guess = did_you_mean(ref.kind, PARTS) if ref.kind else ""
+        return (
+            f"unknown reference {ref.source}{guess}; a reference looks like {examples} "
+            "(write {{ and }} for a literal brace)"
+        )
+    known = ids_of(charter, ref.kind)
+    if ref.kind == "teacher_email":
+        if ref.id:
+            return f"{ref.source}: teacher_email takes no name; write {{teacher_email}}"
+        return None
+    if not ref.id:
+        return f"{ref.source}: name which {ref.kind}, e.g. {{{ref.kind}.{known[0] if known else 'name'}}}"
+    if ref.id not in known:
+        return f"unknown {ref.kind} '{ref.id}' in {ref.source}{did_you_mean(ref.id, known)}"
+    if ref.part and ref.part not in PARTS[ref.kind]:
+        allowed = ", ".join(PARTS[ref.kind]) or "nothing"
+        return f"{ref.source}: a {ref.kind} has no part '{ref.part}' (allowed: {allowed})"
+    return None
+
+
+def resolve(charter: "Charter", ref: Reference, language: str, locale: str, time_format: str) -> Fact:
+    """Write one (valid) reference in a language."""
+    from .view import text_in
+
+    default = charter.settings.default_language
+    times = charter.times
+
+    def clock(value) -> str:
+        return format_time(value, time_format, locale=locale)
+
+    if ref.kind == "time":
+        return Fact(clock(times.times[ref.id]))
+    if ref.kind == "period":
+        period = times.periods[ref.id]
+        if ref.part == "start":
+            return Fact(clock(period.start))
+        if ref.part == "end":
+            return Fact(clock(period.end))
+        pattern = text_in(times.period_pattern, language, default)
+        return Fact(pattern.replace("{start}", clock(period.start)).replace("{end}", clock(period.end)))
+    if ref.kind == "duration":
+        duration = times.durations[ref.id]
+        if ref.part == "counted_in":
+            return Fact(text_in(getattr(times.day_kinds, duration.counted_in), language, default))
+        if ref.part == "amount":
+            return Fact(str(duration.amount))
+        return Fact(_format_duration(duration.amount, _UNIT_KEYS[duration.unit], locale))
+    if ref.kind == "number":
+        return Fact(str(times.numbers[ref.id]))
+    if ref.kind == "phone":
+        phone = next(p for p in charter.school.phones if p.id == ref.id)
+        if ref.part == "label":
+            return Fact(text_in(phone.label, language, default))
+        scheme = "sms" if phone.prefer_sms else "tel"
+        return Fact(phone.number.written, f"{scheme}:{phone.number.e164}")
+    if ref.kind == "email":
+        email = next(e for e in charter.school.emails if e.id == ref.id)
+        if ref.part == "label":
+            return Fact(text_in(email.label, language, default))
+        return Fact(email.address, f"mailto:{email.address}")
+    if ref.kind == "school":
+        value = getattr(charter.school, ref.id)
+        return Fact(value if isinstance(value, str) else text_in(value, language, default))
+    if ref.kind == "teacher_email":
+        pattern = charter.school.teacher_email
+        return Fact(f"{text_in(pattern.local_part, language, default)}@{pattern.domain}")
+    raise AssertionError(f"unchecked reference {ref.source}")
+
+
+def _format_duration(amount: int, unit: str, locale: str) -> str:
+    """``48 hours`` / ``48 uur``: CLDR's long form, or its short form where a locale's data lacks the long one.
+
+    (CLDR leaves Dutch's long hour pattern to inheritance that Babel does not
+    follow, so asking for "long" would give ``48 duration-hour``.)
+    """
+    patterns = Locale.parse(locale)._data["unit_patterns"].get(unit, {})
+    length = "long" if "other" in patterns.get("long", {}) else "short"
+    return format_unit(amount, unit, length=length, locale=locale)

@@ -1,0 +1,60 @@
+"""The small inline markup charter texts may use: **bold**, *italic* and [links](https://…).
+
+Texts come from people, not programmers, and end up in web pages and PDFs. So
+raw HTML is never passed on: a ``<script>`` typed into the YAML is shown as
+text. Links are limited to the schemes a charter needs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+
+ALLOWED_SCHEMES = ("https", "http", "mailto", "tel", "sms")
+LINK = re.compile(r"\[([^\]\n]*)\]\(\s*([^)\s]*)[^)]*\)")
+
+
+def link_problem(text: str) -> str | None:
+    """Why a link in this text is not allowed, or None."""
+    for match in LINK.finditer(text):
+        target = match.group(2)
+        scheme = target.split(":", 1)[0].lower() if ":" in target else ""
+        if scheme not in ALLOWED_SCHEMES:
+            return (
+                f"the link target '{target[:60]}' is not allowed: "
+                f"a link must start with {', '.join(s + ':' for s in ALLOWED_SCHEMES)}"
+            )
+    return None
+
+
+def _safe_link(url: str) -> bool:
+    return url.split(":", 1)[0].lower() in ALLOWED_SCHEMES if ":" in url else False
+
+
+_md = MarkdownIt("zero", {"html": False, "breaks": False}).enable(["emphasis", "link", "escape", "newline", "backticks"])
+_md.validateLink = _safe_link  # type: ignore[method-assign]
+
+
+def inline_html(markdown: str) -> str:
+    """Inline markup to HTML; anything that looks like HTML comes out as visible text."""
+    return _md.renderInline(markdown)
+
+
+def paragraphs(markdown: str) -> list[str]:
+    """Split a multi-paragraph text on blank lines."""
+    return [p.strip() for p in re.split(r"\n\s*\n", markdown) if p.strip()]
+
+
+_HTML_SPECIAL = str.maketrans({"<": "&lt;", ">": "&gt;"})
+
+
+def markdown_safe(markdown: str) -> str:
+    """Inline markup for a Markdown page: keep **bold** and links, neutralise raw HTML."""
+    return markdown.translate(_HTML_SPECIAL)
+
+
+def plain(markdown: str) -> str:
+    """The text without markup, e.g. for a PDF's metadata or a page description."""
+    text = LINK.sub(lambda m: m.group(1), markdown)
+    return re.sub(r"(\*\*|__|\*|_)(.+?)\1", r"\2", text)

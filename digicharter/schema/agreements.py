@@ -1,0 +1,37 @@
+"""``agreements.yaml`` and the rules of ``protocol.yaml``: what school and parents agree to do."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .base import Id, LocalizedText, StrictModel
+
+OkCode = str
+
+
+class Agreement(StrictModel):
+    """One agreement (rule): one channel, the groups it binds, a full and a short text."""
+
+    id: Id
+    """A unique name for this agreement; the bookmark and slides refer to it."""
+    channel: Id
+    """The id of the channel (channels.yaml) this agreement belongs to."""
+    binds: list[Id] = Field(default_factory=list)
+    """The ids of the groups (roles in school.yaml) this agreement binds, e.g. [parents]."""
+    text: LocalizedText
+    """The full text, as the school wrote it. May use {time.…}, {phone.…} and similar references."""
+    short: LocalizedText | None = None
+    """A short form for the bookmark and slides. Required when the agreement is on the bookmark or a slide."""
+    items: list[LocalizedText] = Field(default_factory=list)
+    """Sub-points that belong to the text, shown as a list under it."""
+    note: LocalizedText | None = None
+    """A further remark, shown after the text and its points."""
+    ok: list[OkCode] = Field(default_factory=list)
+    """Codes of the OK-framework expectations (framework.yaml) this agreement serves, e.g. [BL6]."""
+
+
+class Agreements(StrictModel):
+    """The agreements of the quality card, each under its channel."""
+
+    rules: list[Agreement] = Field(min_length=1)
+    """The agreements."""

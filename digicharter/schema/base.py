@@ -1,0 +1,275 @@
+"""Building blocks every charter file uses: the strict base model and the small value types.
+
+Each value type validates *and* explains: its error says what was expected and
+what was received, in words a school secretary understands, and its JSON
+Schema lets an editor underline the mistake while it is typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import time
+from typing import Annotated, Any, Literal
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+
+
+class StrictModel(BaseModel):
+    """Every charter model: unknown keys are errors, and docstrings become schema descriptions."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        use_attribute_docstrings=True,
+        str_strip_whitespace=True,
+        hide_input_in_errors=True,
+    )
+
+
+def describe(value: Any) -> str:
+    """Name what the editor wrote, for "expected …, received …" messages."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"'{'true' if value else 'false'}'"
+    if isinstance(value, dict):
+        return "a mapping (keys with values)"
+    if isinstance(value, list):
+        return "a list"
+    text = str(value)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return f"'{text}'"
+
+
+# --------------------------------------------------------------------------- ids
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9_-]*$",
+        max_length=60,
+        description="An identifier: lowercase letters, digits, '-' and '_'. Other parts of the charter refer to it.",
+    ),
+]
+
+
+# --------------------------------------------------------------------------- texts
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in one or more languages.
+
+    ``values`` maps a language code to the text; the key ``""`` holds a plain
+    string, which is written in the charter's default language. Which language
+    that is becomes known only once the whole charter is read, so it is
+    resolved later (see :mod:`digicharter.view`).
+    """
+
+    values: tuple[tuple[str, str], ...]
+
+    def get(self, language: str, default_language: str) -> str | None:
+        mapping = dict(self.values)
+        if language in mapping:
+            return mapping[language]
+        if language == default_language and "" in mapping:
+            return mapping[""]
+        return None
+
+    def languages(self, default_language: str) -> set[str]:
+        return {default_language if code == "" else code for code, _ in self.values}
+
+    def any(self) -> str:
+        return self.values[0][1]
+
+
+def _parse_text(value: Any) -> Text:
+    if isinstance(value, Text):
+        return value
+    if isinstance(value, str):
+        if not value.strip():
+            raise PydanticCustomError("text_empty", "expected a text, received an empty text")
+        return Text(((("", value.strip()),)))
+    if isinstance(value, dict):
+        if not value:
+            raise PydanticCustomError("text_empty", "expected a text per language (nl: …, en: …), received an empty mapping")
+        pairs = []
+        for code, text in value.items():
+            if not isinstance(code, str) or not LANGUAGE_CODE.match(code):
+                raise PydanticCustomError(
+                    "text_language",
+                    "expected a language code such as 'nl' or 'en' as key, received {received}",
+                    {"received": describe(code)},
+                )
+            if not isinstance(text, str) or not text.strip():
+                raise PydanticCustomError(
+                    "text_type",
+                    "the '{code}' text: expected a text, received {received}",
+                    {"code": code, "received": describe(text)},
+                )
+            pairs.append((code, text.strip()))
+        return Text(tuple(pairs))
+    raise PydanticCustomError(
+        "text_type",
+        "expected a text, or a text per language (nl: …, en: …), received {received}",
+        {"received": describe(value)},
+    )
+
+
+_TEXT_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "minLength": 1, "description": "A text in the charter's default language."},
+        {
+            "type": "object",
+            "description": "The text per language code, e.g. nl: … and en: …",
+            "propertyNames": {"pattern": LANGUAGE_CODE.pattern},
+            "additionalProperties": {"type": "string", "minLength": 1},
+            "minProperties": 1,
+        },
+    ]
+}
+
+LocalizedText = Annotated[
+    Text,
+    PlainValidator(_parse_text),
+    PlainSerializer(lambda t: {k or "*": v for k, v in t.values}),
+    WithJsonSchema(_TEXT_SCHEMA),
+]
+
+
+# --------------------------------------------------------------------------- clock times
+
+_TIME = re.compile(r"^\s*(\d{1,2})\s*[:.hu]\s*(\d{2})\s*(?:u|uur)?\s*$")
+
+
+def _parse_time(value: Any) -> time:
+    if isinstance(value, time):
+        return value
+    if isinstance(value, str):
+        match = _TIME.match(value)
+        if match:
+            hours, minutes = int(match.group(1)), int(match.group(2))
+            if hours > 23 or minutes > 59:
+                raise PydanticCustomError(
+                    "time_range",
+                    "{received} is not a time of day: expected hours 00–23 and minutes 00–59, e.g. 17:00",
+                    {"received": describe(value)},
+                )
+            return time(hours, minutes)
+    raise PydanticCustomError(
+        "time_type",
+        "expected a time of day written as HH:MM, e.g. 17:00, received {received}",
+        {"received": describe(value)},
+    )
+
+
+ClockTime = Annotated[
+    time,
+    PlainValidator(_parse_time),
+    PlainSerializer(lambda t: t.strftime("%H:%M")),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^([01]?[0-9]|2[0-3])[:.][0-5][0-9]$",
+            "description": "A time of day as HH:MM, e.g. 17:00.",
+        }
+    ),
+]
+
+
+# --------------------------------------------------------------------------- contacts
+
+
+@dataclass(frozen=True)
+class PhoneNumber:
+    """A phone number as the school writes it, and in international form for links."""
+
+    written: str
+    e164: str
+    is_mobile: bool
+
+
+def _parse_phone(value: Any) -> PhoneNumber:
+    if isinstance(value, PhoneNumber):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "phone_type",
+            "expected a phone number between quotes, e.g. '011 62 16 13', received {received}",
+            {"received": describe(value)},
+        )
+    try:
+        parsed = phonenumbers.parse(value, "BE")
+    except phonenumbers.NumberParseException:
+        parsed = None
+    if parsed is None or not phonenumbers.is_valid_number(parsed):
+        raise PydanticCustomError(
+            "phone_invalid",
+            "{received} is not a valid phone number: expected a Belgian number such as '011 62 16 13' "
+            "or an international one starting with +",
+            {"received": describe(value)},
+        )
+    return PhoneNumber(
+        written=" ".join(value.split()),
+        e164=phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
+        is_mobile=phonenumbers.number_type(parsed) == phonenumbers.PhoneNumberType.MOBILE,
+    )
+
+
+Phone = Annotated[
+    PhoneNumber,
+    PlainValidator(_parse_phone),
+    PlainSerializer(lambda p: p.written),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\+?[0-9][0-9 ./-]{5,20}$",
+            "description": "A phone number as the school writes it, e.g. '011 62 16 13'.",
+        }
+    ),
+]
+
+
+def _parse_email(value: Any) -> str:
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "email_type", "expected an e-mail address, received {received}", {"received": describe(value)}
+        )
+    try:
+        return validate_email(value.strip(), check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise PydanticCustomError(
+            "email_invalid",
+            "{received} is not a valid e-mail address ({reason})",
+            {"received": describe(value), "reason": str(exc).rstrip(".")},
+        ) from None
+
+
+EmailAddress = Annotated[
+    str,
+    PlainValidator(_parse_email),
+    WithJsonSchema(
+        {"type": "string", "format": "email", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "description": "An e-mail address."}
+    ),
+]
+
+Colour = Annotated[
+    str,
+    Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #RRGGBB, e.g. #2e6b3a."),
+]
+
+DayKind = Literal["school_days", "school_day", "weekdays", "calendar_days"]

@@ -1,0 +1,112 @@
+"""The charter as one language sees it: every text resolved, every fact written out.
+
+Renderers never pick languages or fill in facts themselves; they ask a
+:class:`LanguageView`. That keeps "one fact, one place" true for all outputs and
+makes a new language a matter of data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from .facts import REFERENCE, Fact, Reference, resolve
+from .markup import inline_html, markdown_safe, plain
+from .schema import Charter
+from .schema.agreements import Agreement
+from .schema.base import Text
+from .schema.channels import Channel
+from .schema.settings import Language
+
+Mode = Literal["plain", "markdown", "html"]
+
+
+def text_in(text: Text, language: str, default_language: str) -> str:
+    """The text in ``language``, falling back to the default language (the checker warns about that)."""
+    value = text.get(language, default_language)
+    if value is None:
+        value = text.get(default_language, default_language)
+    return value if value is not None else text.any()
+
+
+@dataclass
+class LanguageView:
+    """Read-only access to a charter in one language."""
+
+    charter: Charter
+    language: Language
+
+    @property
+    def code(self) -> str:
+        return self.language.code
+
+    @property
+    def is_default(self) -> bool:
+        return self.code == self.charter.settings.default_language
+
+    def fact(self, ref: Reference) -> Fact:
+        return resolve(self.charter, ref, self.code, self.language.locale, self.language.time_format)
+
+    def raw(self, text: Text | None) -> str:
+        """The text in this language with its references written out as plain text."""
+        if text is None:
+            return ""
+        return self._fill(text_in(text, self.code, self.charter.settings.default_language), "plain")
+
+    def text(self, text: Text | None, mode: Mode = "html") -> str:
+        """The text ready for an output: ``html`` (escaped, links), ``markdown`` or ``plain``."""
+        if text is None:
+            return ""
+        source = text_in(text, self.code, self.charter.settings.default_language)
+        if mode == "plain":
+            return plain(self._fill(source, "plain"))
+        filled = self._fill(source, "link")
+        return inline_html(filled) if mode == "html" else markdown_safe(filled)
+
+    def _fill(self, source: str, how: str) -> str:
+        def replace(match) -> str:
+            fact = self.fact(Reference(match.group(1), match.group(2), match.group(3), match.group(0)))
+            if how == "link" and fact.href:
+                return f"[{_escape_md(fact.display)}]({fact.href})"
+            return fact.display if how == "plain" else _escape_md(fact.display)
+
+        return REFERENCE.sub(replace, source).replace("{{", "{").replace("}}", "}")
+
+    # ----------------------------------------------------------------- lookups
+
+    @cached_property
+    def channels(self) -> list[Channel]:
+        return list(self.charter.channels.channels)
+
+    def channel(self, channel_id: str) -> Channel:
+        return next(c for c in self.charter.channels.channels if c.id == channel_id)
+
+    @cached_property
+    def all_agreements(self) -> list[Agreement]:
+        """Quality-card agreements first, then protocol rules: the one namespace of rule ids."""
+        return [*self.charter.agreements.rules, *self.charter.protocol.rules]
+
+    def agreement(self, agreement_id: str) -> Agreement:
+        return next(a for a in self.all_agreements if a.id == agreement_id)
+
+    def agreements_for(self, channel_id: str) -> list[Agreement]:
+        return [a for a in self.all_agreements if a.channel == channel_id]
+
+    def role_name(self, role_id: str) -> str:
+        role = next(r for r in self.charter.school.roles if r.id == role_id)
+        return self.raw(role.name)
+
+    def agreements_serving(self, code: str) -> list[Agreement]:
+        return [a for a in self.all_agreements if code in a.ok]
+
+
+def _escape_md(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("[", "\\[").replace("]", "\\]")
+
+
+def views(charter: Charter) -> list[LanguageView]:
+    """One view per declared language, the default language first."""
+    default = charter.settings.default_language
+    languages = sorted(charter.settings.languages, key=lambda lang: lang.code != default)
+    return [LanguageView(charter, lang) for lang in languages]
