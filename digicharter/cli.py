@@ -1,0 +1,106 @@
+"""The ``digicharter`` command: a thin layer that parses arguments and reports.
+
+User mistakes (:class:`~digicharter.errors.DigicharterError`) print their
+problems and exit 1; anything else is a bug and says so, exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+from typing import Callable, Sequence
+
+from . import __version__
+from .errors import CharterError, DigicharterError, InternalError
+
+DEFAULT_CHARTER = Path("charter")
+
+
+def _charter_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "charter_dir", nargs="?", type=Path, default=DEFAULT_CHARTER, metavar="CHARTER_DIR",
+        help="the folder with the charter's YAML files (default: charter/)",
+    )
+
+
+def _print_warnings(warnings) -> None:
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .loading.charter_loader import load_charter
+
+    result = load_charter(args.charter_dir, strict=args.strict)
+    _print_warnings(result.warnings)
+    languages = ", ".join(lang.code for lang in result.charter.settings.languages)
+    rules = len(result.charter.agreements.rules) + len(result.charter.protocol.rules)
+    note = f", {len(result.warnings)} warning(s)" if result.warnings else ""
+    print(f"{args.charter_dir}: the charter is valid ({rules} agreements, languages {languages}{note})")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema_export import schema_files, write_schemas
+
+    if args.output:
+        for path in write_schemas(args.output):
+            print(f"wrote {path}")
+    else:
+        for name, text in schema_files().items():
+            print(f"// {name}\n{text}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="digicharter",
+        description="Publish a school's communication charter (YAML) as a website, an agenda bookmark and slides.",
+    )
+    parser.add_argument("--version", action="version", version=f"digicharter {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = sub.add_parser("check", help="validate the charter and report every problem")
+    _charter_arg(check)
+    check.add_argument("--strict", action="store_true", help="treat missing translations as errors")
+    check.set_defaults(func=cmd_check)
+
+    schema = sub.add_parser("schema", help="print or write the JSON Schemas for editors")
+    schema.add_argument("--output", "-o", type=Path, help="write one .schema.json per charter file into this folder")
+    schema.set_defaults(func=cmd_schema)
+
+    from .commands import register
+
+    register(sub, _charter_arg)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except CharterError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        errors = sum(1 for p in exc.problems if p.severity == "error")
+        print(f"{errors} problem(s) found; nothing was built or changed.", file=sys.stderr)
+        return 1
+    except DigicharterError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except (InternalError, Exception):
+        print("internal error: this is a bug in Digicharter, not in your charter.", file=sys.stderr)
+        print("Please report it with the text below.\n", file=sys.stderr)
+        traceback.print_exc()
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""The output commands (build, serve, bookmark, slides), kept apart from the CLI's core."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Callable
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build
+
+    build(args.charter_dir, args.output, quiet=args.quiet)
+    return 0
+
+
+def cmd_only(step_name: str) -> Callable[[argparse.Namespace], int]:
+    """``digicharter bookmark`` / ``slides``: one output, into its place under the output folder."""
+
+    def run(args: argparse.Namespace) -> int:
+        from .build import _steps, build
+
+        # Built like the full build (fresh folder, swapped in), but keep the rest of site/.
+        step = dict(_steps())[step_name]
+
+        def keep_existing(ctx) -> None:
+            import shutil
+
+            out = args.output.resolve()
+            if out.is_dir():
+                shutil.copytree(out, ctx.staging, dirs_exist_ok=True)
+
+        build(args.charter_dir, args.output, quiet=args.quiet, steps=[("existing", keep_existing), (step_name, step)])
+        return 0
+
+    return run
+
+
+def register(sub, charter_arg: Callable[[argparse.ArgumentParser], None]) -> None:
+    def common(parser: argparse.ArgumentParser) -> None:
+        charter_arg(parser)
+        parser.add_argument("--output", "-o", type=Path, default=Path("site"), help="the output folder (default: site/)")
+        parser.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
+
+    build = sub.add_parser("build", help="check the charter strictly and build every output into site/")
+    common(build)
+    build.set_defaults(func=cmd_build)
+
+    bookmark = sub.add_parser("bookmark", help="build only the agenda bookmark PDFs (into site/downloads/)")
+    common(bookmark)
+    bookmark.set_defaults(func=cmd_only("bookmark"))
+
+    slides = sub.add_parser("slides", help="build only the info-evening slides (into site/slides/ and site/downloads/)")
+    common(slides)
+    slides.set_defaults(func=cmd_only("slides"))
+
+    serve = sub.add_parser("serve", help="preview the website; saving a charter file rebuilds it and reloads the browser")
+    charter_arg(serve)
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    serve.set_defaults(func=lambda args: __import__("digicharter.render.site", fromlist=["serve"]).serve(args))

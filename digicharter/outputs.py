@@ -1,0 +1,45 @@
+"""Where each output lands inside ``site/``: one place, so pages can link to downloads.
+
+The default language sits at the root, every other language under ``/<code>/``,
+as on the website itself.
+"""
+
+from __future__ import annotations
+
+from .view import LanguageView
+
+
+def language_prefix(view: LanguageView) -> str:
+    """``""`` for the default language, ``"en/"`` for English, …"""
+    return "" if view.is_default else f"{view.code}/"
+
+
+def site_url(view: LanguageView) -> str:
+    """The absolute address of the website's home page in this language."""
+    base = str(view.charter.settings.site_url)
+    if not base.endswith("/"):
+        base += "/"
+    return base + language_prefix(view)
+
+
+def bookmark_pdf(view: LanguageView) -> str:
+    """The bookmark strip (front and back, with bleed and crop marks), relative to site/."""
+    return f"downloads/digicharter-bookmark-{view.code}.pdf"
+
+
+def bookmark_sheet_pdf(view: LanguageView) -> str:
+    """The A4 print sheet (strips side by side, duplex), relative to site/."""
+    return f"downloads/digicharter-bookmark-sheet-{view.code}.pdf"
+
+
+def slides_html(view: LanguageView) -> str:
+    """The HTML slide deck's folder, relative to site/."""
+    return f"{language_prefix(view)}slides/"
+
+
+def slides_pdf(view: LanguageView) -> str:
+    return f"downloads/digicharter-slides-{view.code}.pdf"
+
+
+def slides_notes_pdf(view: LanguageView) -> str:
+    return f"downloads/digicharter-slides-notes-{view.code}.pdf"

@@ -1,0 +1,1 @@
+"""The renderers: one module per output, each with its templates under templates/<output>/."""

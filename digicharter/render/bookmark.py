@@ -1,0 +1,1 @@
+"""The bookmark output (to be written)."""

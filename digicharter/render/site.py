@@ -1,0 +1,1 @@
+"""The site output (to be written)."""

@@ -1,0 +1,1 @@
+"""The slides output (to be written)."""
