@@ -1,0 +1,70 @@
+"""What the bookmark and the slides share when they make PDFs with WeasyPrint.
+
+* one font, embedded from the same files the website serves;
+* reproducible bytes: WeasyPrint stamps the time (and its font subsets vary)
+  unless ``SOURCE_DATE_EPOCH`` is set, so we set it for the duration of a write;
+* tagged PDF/UA output with title, language and author for screen readers;
+* overflow detection: WeasyPrint silently drops text that does not fit a
+  fixed-height box, so outputs lay content out in free-flowing pages and ask
+  :func:`anchor_pages` on which page a start and an end marker landed.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from ..assets import FONT_FAMILY, font_files
+
+#: A fixed moment (2024-01-01 00:00 UTC) used when the caller sets no SOURCE_DATE_EPOCH.
+DEFAULT_EPOCH = "1704067200"
+
+
+def font_face_css() -> str:
+    """``@font-face`` rules for the charter font, pointing at the installed files."""
+    rules = []
+    for font in font_files():
+        latin_ext = "latin-ext" in font.path.name
+        unicode_range = (
+            "U+0100-02AF, U+0304, U+0308, U+0329, U+1E00-1E9F, U+1EF2-1EFF, U+2020, U+20A0-20AB, U+20AD-20C0, "
+            "U+2113, U+2C60-2C7F, U+A720-A7FF"
+            if latin_ext
+            else "U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, "
+            "U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD"
+        )
+        rules.append(
+            f"@font-face {{ font-family: '{FONT_FAMILY}'; font-weight: {font.weight}; font-style: {font.style}; "
+            f"src: url('{font.path.as_uri()}') format('woff2'); unicode-range: {unicode_range}; }}"
+        )
+    return "\n".join(rules)
+
+
+@contextmanager
+def reproducible() -> Iterator[None]:
+    """Set SOURCE_DATE_EPOCH (unless the caller did) while a PDF is written."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    if previous is None:
+        os.environ["SOURCE_DATE_EPOCH"] = DEFAULT_EPOCH
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def anchor_pages(document) -> dict[str, int]:
+    """Anchor id → index of the page it landed on, for a rendered WeasyPrint document."""
+    pages: dict[str, int] = {}
+    for index, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            pages.setdefault(anchor, index)
+    return pages
+
+
+def write_pdf(document, target: Path) -> None:
+    """Write a rendered document as a tagged, reproducible PDF (PDF/UA-1)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with reproducible():
+        document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True)
