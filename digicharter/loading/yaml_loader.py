@@ -223,10 +223,10 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         value = node.value
         tag = node.tag
+        if tag != f"{_STD}str" and tag not in _IMPLICIT_TAGS:
+            raise self.fail(node, f"unsupported YAML tag {tag!r}; remove it")
         if tag == f"{_STD}str" or node.style in ("'", '"', "|", ">"):
             return value
-        if tag not in _IMPLICIT_TAGS:
-            raise self.fail(node, f"unsupported YAML tag {tag!r}; remove it")
         if _NULL.match(value):
             return None
         if _TRUE.match(value):
