@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from .facts import REFERENCE, Fact, Reference, resolve
+from .facts import PARTS, REFERENCE, Fact, Reference, resolve
 from .markup import inline_html, markdown_safe, plain
 from .schema import Charter
 from .schema.agreements import Agreement
@@ -66,6 +66,8 @@ class LanguageView:
 
     def _fill(self, source: str, how: str) -> str:
         def replace(match) -> str:
+            if match.group(1) not in PARTS:  # a pattern's own fill-in such as {start}: the caller fills it
+                return match.group(0)
             fact = self.fact(Reference(match.group(1), match.group(2), match.group(3), match.group(0)))
             if how == "link" and fact.href:
                 return f"[{_escape_md(fact.display)}]({fact.href})"
