@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from .errors import DigicharterError
 from .loading.charter_loader import load_charter
@@ -66,6 +68,42 @@ def _recover(out_dir: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
+def charter_epoch(charter_dir: Path) -> str:
+    """The moment the build claims to be from: ``SOURCE_DATE_EPOCH`` if set, else the charter's last commit.
+
+    Every date a build writes (PDF metadata, the sitemap's lastmod, gzip
+    headers) comes from this, so the same charter gives the same bytes.
+    Outside git a fixed date is used.
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        done = subprocess.run(
+            ["git", "log", "-1", "--format=%ct", "--", "."],
+            cwd=charter_dir, capture_output=True, text=True, timeout=10,
+        )
+        if done.returncode == 0 and done.stdout.strip().isdigit():
+            return done.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    from .render.pdf import DEFAULT_EPOCH
+
+    return DEFAULT_EPOCH
+
+
+@contextmanager
+def _source_date(epoch: str) -> Iterator[None]:
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = epoch
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
 def build(
     charter_dir: Path,
     out_dir: Path,
@@ -96,10 +134,11 @@ def build(
     )
     ctx.say(f"charter checked: {charter_dir} ({', '.join(v.code for v in ctx.views)})")
     try:
-        for name, step in steps if steps is not None else _steps():
-            step_started = time.perf_counter()
-            step(ctx)
-            ctx.say(f"  {name:<10} {time.perf_counter() - step_started:6.2f} s")
+        with _source_date(charter_epoch(charter_dir)):
+            for name, step in steps if steps is not None else _steps():
+                step_started = time.perf_counter()
+                step(ctx)
+                ctx.say(f"  {name:<10} {time.perf_counter() - step_started:6.2f} s")
         _swap_in(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,107 @@
+"""A build replaces site/ only when every output succeeded; failed or killed builds change nothing."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import CHARTER, PROJECT
+from digicharter.build import build
+from digicharter.errors import CharterError, OutputError
+
+from helpers import replace_in
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def old_site(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    (site / "en").mkdir(parents=True)
+    (site / "index.html").write_text("previous good site")
+    (site / "en" / "index.html").write_text("previous good site (en)")
+    return site
+
+
+def test_charter_error_leaves_site_untouched(charter_copy, old_site):
+    before = snapshot(old_site)
+    replace_in(charter_copy / "times.yaml", "evening_quiet_from: 20:00", "evening_quiet_from: 25:00")
+    with pytest.raises(CharterError):
+        build(charter_copy, old_site, site_src=old_site.parent / "site_src", quiet=True)
+    assert snapshot(old_site) == before
+    assert sorted(p.name for p in old_site.parent.iterdir()) == ["charter", "site"]
+
+
+def test_failing_output_leaves_site_untouched(old_site):
+    before = snapshot(old_site)
+
+    def writes_then_fails(ctx):
+        (ctx.staging / "index.html").write_text("half-built")
+        raise OutputError("the slide 'x' does not fit")
+
+    with pytest.raises(OutputError):
+        build(CHARTER, old_site, site_src=old_site.parent / "site_src", quiet=True, steps=[("broken", writes_then_fails)])
+    assert snapshot(old_site) == before
+    assert sorted(p.name for p in old_site.parent.iterdir()) == ["site"]
+
+
+def test_successful_build_replaces_site(old_site):
+    def writes(ctx):
+        (ctx.staging / "index.html").write_text("new")
+
+    build(CHARTER, old_site, site_src=old_site.parent / "site_src", quiet=True, steps=[("new", writes)])
+    assert snapshot(old_site) == {"index.html": b"new"}
+
+
+def test_killed_build_leaves_site_untouched_and_next_build_recovers(old_site):
+    before = snapshot(old_site)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    with subprocess.Popen(
+        [sys.executable, "-m", "digicharter", "build", str(CHARTER), "--output", str(old_site)],
+        cwd=PROJECT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    ) as process:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and process.poll() is None:
+            staging = next(old_site.parent.glob(".site-new-*"), None)
+            if staging is not None and any(staging.rglob("*")):
+                break  # the build is writing its outputs
+            time.sleep(0.02)
+        assert process.poll() is None, "the build finished before it could be killed:\n" + process.stdout.read()
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+    assert snapshot(old_site) == before  # the half-built folder never replaced site/
+    # The next build clears what the killed one left behind.
+    build(CHARTER, old_site, site_src=old_site.parent / "site_src", quiet=True, steps=[])
+    assert not list(old_site.parent.glob(".site-*"))
+
+
+def test_killed_between_renames_restores_last_good_site(old_site):
+    before = snapshot(old_site)
+    old_site.rename(old_site.parent / ".site-old-12345")  # as if killed right after the first rename
+    with pytest.raises(OutputError):
+        build(CHARTER, old_site, site_src=old_site.parent / "site_src", quiet=True, steps=[("fail", _fail)])
+    assert snapshot(old_site) == before
+
+
+def _fail(ctx):
+    raise OutputError("failing on purpose")
+
+
+def test_progress_and_quiet(capsys, old_site):
+    from helpers import run_cli
+
+    code, out, err = run_cli(capsys, "build", str(CHARTER), "--output", str(old_site), "--quiet")
+    assert code == 0 and out == "" and err == ""
+    code, out, err = run_cli(capsys, "build", str(CHARTER), "--output", str(old_site))
+    assert code == 0
+    lines = out.strip().splitlines()
+    assert any(line.strip().startswith("website") and line.rstrip().endswith(" s") for line in lines)
+    assert lines[-1].startswith("built site/:") and "files" in lines[-1]
