@@ -11,13 +11,13 @@ import os
 import shutil
 import subprocess
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 from .errors import DigicharterError
 from .loading.charter_loader import load_charter
+from .reproducible import DEFAULT_EPOCH, source_date
 from .schema import Charter
 from .view import LanguageView, views
 
@@ -86,22 +86,7 @@ def charter_epoch(charter_dir: Path) -> str:
             return done.stdout.strip()
     except (OSError, subprocess.SubprocessError):
         pass
-    from .render.pdf import DEFAULT_EPOCH
-
     return DEFAULT_EPOCH
-
-
-@contextmanager
-def _source_date(epoch: str) -> Iterator[None]:
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = epoch
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 def build(
@@ -134,7 +119,7 @@ def build(
     )
     ctx.say(f"charter checked: {charter_dir} ({', '.join(v.code for v in ctx.views)})")
     try:
-        with _source_date(charter_epoch(charter_dir)):
+        with source_date(charter_epoch(charter_dir)):
             for name, step in steps if steps is not None else _steps():
                 step_started = time.perf_counter()
                 step(ctx)

@@ -12,14 +12,10 @@
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from ..assets import FONT_FAMILY, font_files
-
-#: A fixed moment (2024-01-01 00:00 UTC) used when the caller sets no SOURCE_DATE_EPOCH.
-DEFAULT_EPOCH = "1704067200"
+from ..reproducible import DEFAULT_EPOCH, source_date
 
 
 def font_face_css() -> str:
@@ -41,17 +37,9 @@ def font_face_css() -> str:
     return "\n".join(rules)
 
 
-@contextmanager
-def reproducible() -> Iterator[None]:
+def reproducible():
     """Set SOURCE_DATE_EPOCH (unless the caller did) while a PDF is written."""
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    if previous is None:
-        os.environ["SOURCE_DATE_EPOCH"] = DEFAULT_EPOCH
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
+    return source_date(os.environ.get("SOURCE_DATE_EPOCH") or DEFAULT_EPOCH)
 
 
 def anchor_pages(document) -> dict[str, int]:

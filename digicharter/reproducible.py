@@ -1,0 +1,29 @@
+"""One moment for everything a build dates: ``SOURCE_DATE_EPOCH``.
+
+WeasyPrint (PDF dates, font subsets) and MkDocs (sitemap lastmod, gzip
+headers) read it from the environment, so setting it for the duration of a
+build is what makes two builds of the same charter byte-identical.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from typing import Iterator
+
+#: A fixed moment (2024-01-01 00:00 UTC) for when nothing better is known.
+DEFAULT_EPOCH = "1704067200"
+
+
+@contextmanager
+def source_date(epoch: str) -> Iterator[None]:
+    """Set ``SOURCE_DATE_EPOCH`` to ``epoch`` inside the block, then restore what was there."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = epoch
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
