@@ -13,13 +13,18 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Callable
 
-from ..assets import FONT_FAMILY, font_files
+from ..assets import FONT_FAMILY, FontFile, font_files
 from ..reproducible import DEFAULT_EPOCH, source_date
 
 
-def font_face_css() -> str:
-    """``@font-face`` rules for the charter font, pointing at the installed files."""
+def font_face_css(url_for: Callable[[FontFile], str] | None = None) -> str:
+    """``@font-face`` rules for the charter font, pointing at the installed files.
+
+    ``url_for`` gives each file another address, e.g. a relative one for an HTML
+    deck that must work from a USB stick (the default is the installed file's URI).
+    """
     rules = []
     for font in font_files():
         latin_ext = "latin-ext" in font.path.name
@@ -32,7 +37,8 @@ def font_face_css() -> str:
         )
         rules.append(
             f"@font-face {{ font-family: '{FONT_FAMILY}'; font-weight: {font.weight}; font-style: {font.style}; "
-            f"src: url('{font.path.as_uri()}') format('woff2'); unicode-range: {unicode_range}; }}"
+            f"src: url('{url_for(font) if url_for else font.path.as_uri()}') format('woff2'); "
+            f"unicode-range: {unicode_range}; }}"
         )
     return "\n".join(rules)
 
