@@ -57,8 +57,12 @@ def anchor_pages(document) -> dict[str, int]:
     return pages
 
 
-def write_pdf(document, target: Path) -> None:
-    """Write a rendered document as a tagged, reproducible PDF (PDF/UA-1)."""
+def write_pdf(document, target: Path, *, finisher: Callable | None = None) -> None:
+    """Write a rendered document as a tagged, reproducible PDF (PDF/UA-1).
+
+    ``finisher(document, pdf)`` may adjust the PDF objects before they are
+    written, e.g. the bookmark sets its pages' BleedBox to the real bleed.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     with reproducible():
-        document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True)
+        document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True, finisher=finisher)
