@@ -1,5 +1,81 @@
-"""The bookmark output (placeholder until it is written)."""
+"""The agenda bookmark: per language a strip for a print shop and an A4 sheet teachers print.
+
+Order of work, per build:
+
+1. every language's faces are checked to fit the strip (:mod:`.bookmark_fit`);
+   one language that does not fit stops the build before anything is written,
+   naming the language, the face, the line and how many millimetres too long;
+2. the strip (front and back, bleed, crop marks) is laid out and written;
+3. the print sheet — as many strips as fit side by side, the backs mirrored
+   for long-edge duplex (:mod:`.bookmark_layout`) — is laid out and written.
+
+Both are laid out by WeasyPrint from the same face template as the check,
+so the sheet is tagged for screen readers just like the strip (imposing the
+strip's PDF page onto the sheet would lose its structure tree). Each finished
+layout is checked once more for text running into the face's foot.
+"""
+
+from __future__ import annotations
+
+from ..build import BuildContext
+from ..errors import OutputError
+from ..outputs import bookmark_pdf, bookmark_sheet_pdf
+from ..view import LanguageView
+from .bookmark_content import Face, faces
+from .bookmark_fit import check_fit, check_placed
+from .bookmark_html import sheet_html, strip_html
+from .bookmark_layout import sheet_layout
+from .pdf import write_pdf
+
+PT_PER_MM = 72 / 25.4
 
 
-def build_bookmarks(ctx) -> None:
-    """Not built yet."""
+def build_bookmarks(ctx: BuildContext) -> None:
+    """Write ``outputs.bookmark_pdf`` and ``outputs.bookmark_sheet_pdf`` for every language, or nothing."""
+    content = {view.code: faces(view) for view in ctx.views}
+    problems = []
+    for view in ctx.views:
+        try:
+            check_fit(view, content[view.code], ctx.charter_dir)
+        except OutputError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise OutputError("\n".join(problems))
+    for view in ctx.views:
+        ctx.written.append(write_strip(view, content[view.code], ctx.staging / bookmark_pdf(view)))
+        ctx.written.append(write_sheet(view, content[view.code], ctx.staging / bookmark_sheet_pdf(view)))
+
+
+def write_strip(view: LanguageView, face_list: list[Face], target):
+    """The bookmark for a print shop: front and back of one strip, with bleed and crop marks."""
+    import weasyprint
+
+    document = weasyprint.HTML(string=strip_html(view, face_list)).render()
+    check_placed(view, document, [("strip-", "front"), ("strip-", "back")], "strip")
+    bleed_pt = view.charter.bookmark.size.bleed_mm * PT_PER_MM
+
+    def real_bleed_box(_document, pdf) -> None:
+        # WeasyPrint puts the BleedBox at most 10 pt past the trim; a print shop wants the real bleed.
+        for obj in pdf.objects:
+            if isinstance(obj, dict) and obj.get("Type") == "/Page" and "TrimBox" in obj:
+                left, top, right, bottom = obj["TrimBox"]
+                obj["BleedBox"] = type(obj["TrimBox"])(
+                    [left - bleed_pt, top - bleed_pt, right + bleed_pt, bottom + bleed_pt]
+                )
+
+    write_pdf(document, target, finisher=real_bleed_box)
+    return target
+
+
+def write_sheet(view: LanguageView, face_list: list[Face], target):
+    """The A4 sheet: fronts on page 1, backs on page 2 mirrored for long-edge duplex, thin cut marks."""
+    import weasyprint
+
+    bookmark = view.charter.bookmark
+    layout = sheet_layout(bookmark.size, bookmark.sheet)
+    document = weasyprint.HTML(string=sheet_html(view, face_list, layout)).render()
+    copies = [(f"sheet-{side}-{i}-", side) for side in ("front", "back") for i in range(len(layout.front))]
+    check_placed(view, document, copies, "print sheet")
+    write_pdf(document, target)
+    return target
+

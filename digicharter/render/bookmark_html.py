@@ -1,0 +1,160 @@
+"""The bookmark's HTML documents, from ``templates/bookmark/``, ready for WeasyPrint.
+
+Three documents share one face template and one stylesheet: the *fit check*
+(faces flowing freely, see :mod:`.bookmark_fit`), the *strip* for a print shop
+and the *print sheet*. Sharing them is what makes the check valid: the words
+that were measured are laid out by the same rules on paper.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import lru_cache
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..assets import FONT_FAMILY, TEMPLATES_DIR, icon_svg
+from ..outputs import site_url
+from ..reproducible import DEFAULT_EPOCH
+from ..view import LanguageView
+from .bookmark_content import HOURS_ICON, Face
+from .bookmark_layout import SheetLayout
+from .pdf import font_face_css
+from .qr import qr_svg
+
+#: How far past the bleed the strip's page reaches, so WeasyPrint's crop marks sit clear of the bleed (mm).
+CROP_MARK_ROOM_MM = 6.0
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR / "bookmark"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=False,
+        lstrip_blocks=False,
+    )
+
+
+@dataclass(frozen=True)
+class Colours:
+    """The school's colours (school.yaml) and the two shades the bookmark derives from them."""
+
+    primary: str
+    accent: str
+    background: str
+    ink: str
+    muted: str
+
+
+def colours(view: LanguageView) -> Colours:
+    school = view.charter.school.colours
+    return Colours(
+        primary=school.primary,
+        accent=school.accent,
+        background=school.background,
+        ink=_mix(school.primary, "#000000", 0.72),
+        muted=_mix(school.primary, "#3a3a3a", 0.55),
+    )
+
+
+def _mix(colour: str, other: str, amount: float) -> str:
+    """``colour`` moved ``amount`` of the way towards ``other`` (both #rrggbb)."""
+    a = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(other[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b))
+
+
+def icon_css(faces: list[Face], colour: str) -> str:
+    """One CSS class per icon used, the icon as a background image: decoration, not content.
+
+    Background images are marked as artifacts in the tagged PDF, so screen
+    readers skip the icons and read the words next to them.
+    """
+    names = {HOURS_ICON}
+    for face in faces:
+        for section in face.sections:
+            if section.icon:
+                names.add(section.icon)
+            names.update(line.icon for line in section.lines if line.icon)
+    rules = []
+    for name in sorted(names):
+        svg = icon_svg(name).replace("<svg ", f'<svg fill="{colour}" ', 1)
+        data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+        rules.append(f'.i-{name} {{ background-image: url("data:image/svg+xml;base64,{data}"); }}')
+    return "\n".join(rules)
+
+
+@dataclass(frozen=True)
+class QrCode:
+    svg: Markup
+    address: str
+    """The address as printed under the code: without https:// and the closing slash."""
+
+
+def qr_code(view: LanguageView, dark: str) -> QrCode:
+    url = site_url(view)
+    alt = view.text(view.charter.bookmark.labels.qr_alt, "plain")
+    return QrCode(Markup(qr_svg(url, dark=dark, title=alt)), short_address(url))
+
+
+def short_address(url: str) -> str:
+    """``https://digicharter.school.be/en/`` → ``digicharter.school.be/en``: what a parent would type."""
+    return url.split("://", 1)[-1].rstrip("/")
+
+
+def creation_date() -> str:
+    """The PDFs' creation date: SOURCE_DATE_EPOCH when the caller sets it, else a fixed moment.
+
+    A clock time would make two builds of the same charter differ byte for byte.
+    """
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", DEFAULT_EPOCH))
+    return datetime.fromtimestamp(epoch, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _labels(view: LanguageView) -> dict[str, Markup]:
+    labels = view.charter.bookmark.labels
+    return {name: Markup(view.text(getattr(labels, name), "html")) for name in type(labels).model_fields}
+
+
+def _common(view: LanguageView, faces: list[Face]) -> dict:
+    palette = colours(view)
+    charter = view.charter
+    return {
+        "lang": view.code,
+        "school": charter.school,
+        "description": view.text(charter.settings.description, "plain"),
+        "created": creation_date(),
+        "labels": _labels(view),
+        "size": charter.bookmark.size,
+        "colours": palette,
+        "font_family": FONT_FAMILY,
+        "font_css": Markup(font_face_css()),
+        "icon_css": Markup(icon_css(faces, palette.primary)),
+        "qr": qr_code(view, palette.primary),
+        "faces": faces,
+        "faces_by_name": {face.name: face for face in faces},
+    }
+
+
+def fit_html(view: LanguageView, faces: list[Face], page_height_mm: float) -> str:
+    """Faces flowing freely, one per page ``page_height_mm`` tall (the strip's height for the check)."""
+    return _environment().get_template("fit.html.j2").render(**_common(view, faces), page_height_mm=page_height_mm)
+
+
+def strip_html(view: LanguageView, faces: list[Face]) -> str:
+    size = view.charter.bookmark.size
+    return (
+        _environment()
+        .get_template("strip.html.j2")
+        .render(**_common(view, faces), marks_bleed_mm=2 * size.bleed_mm + CROP_MARK_ROOM_MM)
+    )
+
+
+def sheet_html(view: LanguageView, faces: list[Face], layout: SheetLayout) -> str:
+    return _environment().get_template("sheet.html.j2").render(**_common(view, faces), layout=layout)
