@@ -1,5 +1,158 @@
-"""The slides output (placeholder until it is written)."""
+"""The info-evening slides: an HTML deck, a 16:9 PDF and a notes handout per language.
+
+The deck is built from the charter model (:mod:`.slides_outline`), laid out by
+one set of templates (``templates/slides/``) and written three ways:
+
+* the PDF first (:mod:`.slides_pdf`), because WeasyPrint's layout is where a
+  slide that does not fit is caught — then nothing is written at all;
+* the notes handout, with each slide and its speaker notes;
+* the HTML deck folder (:mod:`.slides_html`), self-contained for a USB stick.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from .. import outputs
+from ..errors import OutputError
+from ..view import LanguageView
+from .pdf import font_face_css
+from .slides_outline import Slide, build_deck
+from .slides_templates import SLIDES_TEMPLATES, cover_svg, data_uri, page_svg, palette, palette_css
+
+if TYPE_CHECKING:
+    from ..build import BuildContext
+    from ..schema.school import Colours
 
 
-def build_slides(ctx) -> None:
-    """Not built yet."""
+@dataclass(frozen=True)
+class DeckInfo:
+    """What every slide template needs besides the slides: words, colours, stylesheets, addresses."""
+
+    language: str
+    title: str
+    description: str
+    school: str
+    footer: str
+    keys: str
+    handout_title: str
+    handout_footer: str
+    slide_word: str
+    notes_word: str
+    colours: "Colours"
+    palette: dict[str, str]
+    """The school's colours and their tints by name (slides_templates.palette), e.g. for icons."""
+    muted: str
+    palette_css: Markup
+    slides_css: Markup
+    frame_css: Markup
+    print_css: Markup
+    handout_css: Markup
+    font_css: Markup
+    content_background: str
+    cover_background: str
+    assets: str
+    reveal_config: Markup
+
+
+def _stylesheet(name: str) -> Markup:
+    return Markup((SLIDES_TEMPLATES / name).read_text(encoding="utf-8"))
+
+
+def reveal_config(view: LanguageView) -> dict:
+    """reveal.js's options: a 1280 × 720 stage scaled to the screen, keyboard and clicker navigation."""
+    config: dict = {
+        "width": 1280,
+        "height": 720,
+        "margin": 0.02,
+        "center": False,
+        "hash": True,
+        "controls": True,
+        "controlsTutorial": False,
+        "controlsLayout": "edges",
+        "controlsBackArrows": "faded",
+        "progress": True,
+        "slideNumber": False,
+        "transition": "fade",
+        "backgroundTransition": "fade",
+        "hideInactiveCursor": True,
+        "help": True,
+    }
+    minutes = view.charter.slides.minutes
+    if minutes:
+        config["totalTime"] = minutes * 60
+    return config
+
+
+def deck_info(view: LanguageView, *, for_html: bool = False) -> DeckInfo:
+    """The deck's words and looks in one language; ``for_html`` points fonts and pictures at the deck folder."""
+    charter = view.charter
+    school = charter.school
+    labels = charter.slides.labels
+    title = view.text(charter.settings.title, "plain")
+    occasion = view.text(labels.occasion, "plain")
+    handout_title = view.text(labels.handout, "plain")
+    assets = "assets"
+    if for_html:
+        font_css = font_face_css(lambda font: f"fonts/{font.path.name}")
+        content_background, cover_background = "page.svg", "cover.svg"
+    else:
+        font_css = font_face_css()
+        content_background, cover_background = data_uri(page_svg(school.colours)), data_uri(cover_svg(school.colours))
+    # reveal_config goes into a <script type="application/json">: "</" must not end the script.
+    config_json = json.dumps(reveal_config(view), ensure_ascii=False).replace("</", "<\\/")
+    return DeckInfo(
+        language=view.code,
+        title=f"{title} — {occasion}",
+        description=view.text(charter.settings.description, "plain"),
+        school=school.name,
+        footer=school.short_name,
+        keys=view.text(labels.keys, "plain"),
+        handout_title=handout_title,
+        handout_footer=f"{handout_title} · {title}",
+        slide_word=view.text(labels.slide, "plain"),
+        notes_word=view.text(labels.notes, "plain"),
+        colours=school.colours,
+        palette=palette(school.colours),
+        muted=palette(school.colours)["muted"],
+        palette_css=Markup(palette_css(school.colours)),
+        slides_css=_stylesheet("slides.css"),
+        frame_css=_stylesheet("frame.css"),
+        print_css=_stylesheet("print.css"),
+        handout_css=_stylesheet("handout.css"),
+        font_css=Markup(font_css),
+        content_background=content_background,
+        cover_background=cover_background,
+        assets=assets,
+        reveal_config=Markup(config_json),
+    )
+
+
+def build_slides(ctx: "BuildContext") -> None:
+    """Every language's PDF, notes handout and HTML deck; no file is written unless every slide fits."""
+    from .slides_html import write_html_deck
+    from .slides_pdf import render_deck, render_handout, unfit_slides
+
+    decks: list[tuple[LanguageView, list[Slide]]] = [(view, build_deck(view)) for view in ctx.views]
+    rendered = []
+    problems: list[str] = []
+    for view, slides in decks:
+        document = render_deck(view, slides, deck_info(view))
+        problems += unfit_slides(view, slides, document)
+        rendered.append((view, slides, document))
+    if problems:
+        raise OutputError(
+            "some slides do not fit on their 16:9 page; nothing was built or changed:\n" + "\n".join(problems)
+        )
+
+    from .pdf import write_pdf
+
+    for view, slides, document in rendered:
+        write_pdf(document, ctx.staging / outputs.slides_pdf(view))
+        write_pdf(render_handout(view, slides, deck_info(view)), ctx.staging / outputs.slides_notes_pdf(view))
+        write_html_deck(view, slides, deck_info(view, for_html=True), ctx.staging / outputs.slides_html(view))
+        ctx.say(f"    slides ({view.code}): {len(slides)} slides, PDF, notes handout and HTML deck")

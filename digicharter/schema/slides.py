@@ -1,14 +1,108 @@
-"""``slides.yaml``: the outline of the info-evening slides."""
+"""``slides.yaml``: the info-evening slides — their words, their length and (optionally) their outline.
+
+The slides show what the rest of the charter says; this file only chooses and
+orders. Without an ``outline`` the deck follows :data:`DEFAULT_OUTLINE`, so a
+school gets a complete presentation without writing one.
+"""
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Literal
 
-from .base import LocalizedText, StrictModel
+from pydantic import Field, PositiveInt
+
+from .base import Id, LocalizedText, StrictModel
+
+SlideKind = Literal["title", "vision", "reach", "channels", "channel", "protocol", "parents", "pdca", "questions", "text"]
+
+#: The outline used when slides.yaml has none: the order in which a director explains the charter.
+DEFAULT_OUTLINE: tuple[SlideKind, ...] = (
+    "title",
+    "vision",
+    "reach",
+    "channels",
+    "protocol",
+    "parents",
+    "pdca",
+    "questions",
+)
+
+
+class SlideLabels(StrictModel):
+    """The words the slides show that are not charter content: headings, captions, hints."""
+
+    occasion: LocalizedText
+    """Above the title on the first slide, e.g. Infoavond / Info evening."""
+    vision: LocalizedText
+    """Heading of the slide with the vision, e.g. Waarom afspraken? / Why agreements?"""
+    reach: LocalizedText
+    """Heading of the slide with the contacts, e.g. Wie bereik je, hoe en wanneer? / Who to reach, how and when."""
+    call: LocalizedText
+    """Caption above the phone numbers on the contacts slide, e.g. Bellen / Call."""
+    write: LocalizedText
+    """Caption above the e-mail addresses on the contacts slide, e.g. Mailen / E-mail."""
+    teacher_email: LocalizedText
+    """Who the teachers' e-mail address pattern reaches, e.g. Leerkracht / Teacher."""
+    parents: LocalizedText
+    """Heading of the slide with what the school asks of parents, e.g. Wat we van ouders vragen."""
+    pdca: LocalizedText
+    """Heading of the slide on how the school checks itself, e.g. Hoe bewaken we dit?"""
+    plan: LocalizedText
+    """The PDCA step 'plan', e.g. Plannen / Plan."""
+    do: LocalizedText
+    """The PDCA step 'do', e.g. Uitvoeren / Do."""
+    check: LocalizedText
+    """The PDCA step 'check', e.g. Evalueren / Check."""
+    act: LocalizedText
+    """The PDCA step 'act', e.g. Bijsturen / Act."""
+    questions: LocalizedText
+    """Heading of the last slide, e.g. Vragen? / Questions?"""
+    website: LocalizedText
+    """Caption next to the website's QR code, e.g. Alles nog eens nalezen / Read it all again."""
+    notes: LocalizedText
+    """Heading of the speaker notes in the notes handout, e.g. Notities / Speaker notes."""
+    handout: LocalizedText
+    """Title of the notes handout, e.g. Sprekersnotities / Speaker notes."""
+    slide: LocalizedText
+    """The word before a slide's number in the notes handout, e.g. Dia / Slide."""
+    binds: LocalizedText
+    """In the speaker notes, before the groups an agreement binds, e.g. Voor / For."""
+    keys: LocalizedText
+    """The hint shown for a few seconds when the HTML deck opens, e.g. F: full screen · S: speaker view · Esc: overview."""
+
+
+class OutlineEntry(StrictModel):
+    """One item of the outline: a slide made from the charter, or a slide with its own text."""
+
+    show: SlideKind
+    """What the slide shows: title, vision, reach (contacts), channels (one slide per channel), channel (one
+    channel), protocol (one slide per protocol section), parents (what we ask of parents), pdca, questions,
+    or text (a slide with its own heading, text and points)."""
+    channel: Id | None = None
+    """For show: channel — the id of the channel (channels.yaml)."""
+    section: Id | None = None
+    """For show: protocol — show only this protocol section (its id in protocol.yaml)."""
+    agreements: list[Id] | None = None
+    """The ids of the agreements this slide shows, in their short form, in this order. Without it a channel slide
+    shows the channel's agreements that have a short text, a protocol slide the section's rules that have one, and
+    the parents slide the agreements that bind only parents and have one."""
+    heading: LocalizedText | None = None
+    """The slide's heading, instead of the one the slide takes from the charter. Required for show: text."""
+    text: LocalizedText | None = None
+    """For show: text — a sentence or two under the heading."""
+    points: list[LocalizedText] = Field(default_factory=list)
+    """For show: text — bullet points."""
+    notes: list[LocalizedText] = Field(default_factory=list)
+    """Speaker notes, one text per paragraph; they come before the notes the slide takes from the charter."""
 
 
 class Slides(StrictModel):
     """The info-evening slide deck."""
 
-    labels: dict[str, LocalizedText] = Field(default_factory=dict)
-    """Words shown on the slides by name."""
+    labels: SlideLabels
+    """The words on the slides that are not charter content, per language."""
+    minutes: PositiveInt | None = None
+    """How many minutes the presentation should take; the speaker view then shows whether you are on time."""
+    outline: list[OutlineEntry] | None = None
+    """The slides in order. Leave it out for the standard deck: title, vision, reach, channels, protocol,
+    parents, pdca, questions."""
