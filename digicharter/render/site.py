@@ -1,5 +1,36 @@
-"""The website output (placeholder until it is written)."""
+"""The website parents read: every page generated from the charter, in every language, built with MkDocs.
+
+Two steps, kept apart on purpose:
+
+1. :mod:`.site_pages` renders ``templates/site/pages/`` into plain Markdown,
+   one folder per language in ``site_src/`` (engine-neutral, never edited by hand);
+2. :mod:`.site_engine` builds each language with MkDocs + Material into its own
+   scratch folder and moves it into place: the default language at the root of
+   the site, every other language under ``<code>/``.
+
+``digicharter serve`` (and ``mkdocs serve``) run the same two steps again
+whenever a file in ``charter/`` is saved.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from .. import outputs
+from . import site_engine, site_pages
 
 
 def build_site(ctx) -> None:
-    """Not built yet."""
+    """The website step of ``digicharter build`` (see :class:`digicharter.build.BuildContext`)."""
+    site_pages.generate(ctx.views, ctx.site_src)
+    for view in ctx.views:
+        job = site_engine.Job(charter=ctx.charter, views=ctx.views, view=view, site_src=ctx.site_src)
+        scratch = ctx.work_dir / f"site-{view.code}"
+        site_engine.build_language(job, scratch)
+        site_engine.move_into(scratch, ctx.staging / outputs.language_prefix(view))
+        ctx.say(f"    website ({view.code}) → {outputs.language_prefix(view) or '/'}")
+
+
+def serve(args: argparse.Namespace) -> int:
+    """``digicharter serve``: a live preview at ``args.dev_addr`` that follows every saved change in the charter."""
+    return site_engine.serve(args.charter_dir, args.dev_addr)

@@ -1,14 +1,126 @@
-"""``site.yaml``: the words of the website's own interface (headings, labels) per language."""
+"""``site.yaml``: the website's own words (headings, link texts, page titles) and what its home page highlights.
+
+Every word a parent reads on the website comes from the charter, never from
+code or templates, so that a further language is a matter of data. The labels
+are typed fields rather than a free mapping: a missing or misspelt label is
+reported at its line, like any other charter mistake.
+"""
 
 from __future__ import annotations
 
 from pydantic import Field
 
-from .base import LocalizedText, StrictModel
+from .base import Id, LocalizedText, StrictModel
+
+
+class DownloadText(StrictModel):
+    """How the downloads page presents one file."""
+
+    title: LocalizedText
+    """The link text, e.g. Bladwijzer om af te drukken (A4)."""
+    description: LocalizedText
+    """One sentence under the link: what the file is and who it is for."""
+
+
+class DownloadLabels(StrictModel):
+    """The downloads page: its intro and one entry per file the build makes."""
+
+    intro: LocalizedText
+    """The sentence at the top of the downloads page."""
+    bookmark_sheet: DownloadText
+    """The A4 sheet with bookmark strips side by side, printed double-sided by a teacher."""
+    bookmark: DownloadText
+    """The single bookmark strip with bleed and crop marks, for a print shop."""
+    slides: DownloadText
+    """The info-evening slides, to view in the browser."""
+    slides_pdf: DownloadText
+    """The slides as a PDF."""
+    slides_notes_pdf: DownloadText
+    """The slides with the speaker's notes, as a PDF."""
+    pdf: LocalizedText
+    """The word shown next to a PDF link, e.g. PDF."""
+
+
+class PdcaLabels(StrictModel):
+    """The names of the four steps of the quality cycle."""
+
+    plan: LocalizedText
+    """E.g. Plannen / Plan."""
+    do: LocalizedText
+    """E.g. Uitvoeren / Do."""
+    check: LocalizedText
+    """E.g. Checken / Check."""
+    act: LocalizedText
+    """E.g. Bijsturen / Act."""
+
+
+class SiteLabels(StrictModel):
+    """The website's interface words, per language."""
+
+    home: LocalizedText
+    """The home page's name in the menu, e.g. Start / Home."""
+    channels: LocalizedText
+    """The heading over the channels on the home page and in the menu, e.g. Kanalen / Channels."""
+    contacts: LocalizedText
+    """The heading over the phone numbers and e-mail addresses on the home page, e.g. Wie contacteer je waarvoor?"""
+    answer_times: LocalizedText
+    """The heading over the answer times on the home page, e.g. Wanneer krijg je antwoord?"""
+    vision: LocalizedText
+    """The heading over the school's vision, e.g. Onze visie / Our vision."""
+    reachable: LocalizedText
+    """Put before a phone number's hours, e.g. Bereikbaar / Available."""
+    send_sms: LocalizedText
+    """Shown with a number the school wants a text message on instead of a call, e.g. Stuur een sms."""
+    teacher_email: LocalizedText
+    """The label of the teachers' e-mail address pattern on the home page, e.g. Leerkracht / Teacher."""
+    agreements: LocalizedText
+    """The heading over a channel's agreements, e.g. Afspraken / Agreements."""
+    applies_to: LocalizedText
+    """Put before the groups an agreement binds, e.g. Geldt voor / Applies to."""
+    channel: LocalizedText
+    """Put before the channel of a protocol rule that is about another channel, e.g. Kanaal / Channel."""
+    see_also: LocalizedText
+    """Put before a link to a related page, e.g. Zie ook / See also."""
+    ok_codes: LocalizedText
+    """Put before the OK-framework codes an agreement serves, e.g. OK-kader / OK framework."""
+    audience: LocalizedText
+    """Put before whom the quality card is about, e.g. Doelgroep / Audience."""
+    pdca: LocalizedText
+    """The heading over the quality cycle, e.g. Kwaliteitscyclus (PDCA) / Quality cycle (PDCA)."""
+    pdca_steps: PdcaLabels
+    """The names of the cycle's four steps."""
+    served_by: LocalizedText
+    """Put before the agreements that serve an OK expectation, e.g. Afspraken die hieraan bijdragen."""
+    in_cycle: LocalizedText
+    """Put before the cycle steps that serve an OK expectation, e.g. In de kwaliteitscyclus."""
+    downloads: LocalizedText
+    """The downloads page's title, e.g. Downloads."""
+    download: DownloadLabels
+    """The downloads page's texts."""
+    not_found_title: LocalizedText
+    """The heading of the page shown for an address that does not exist, e.g. Pagina niet gevonden."""
+    not_found_text: LocalizedText
+    """The sentence under it, e.g. Deze pagina bestaat niet (meer)."""
+    back_home: LocalizedText
+    """The link back to the home page, e.g. Naar de startpagina."""
+    preview_problem: LocalizedText
+    """Shown above every page of the live preview (digicharter serve) while the charter has a mistake."""
+
+
+class SiteHome(StrictModel):
+    """What the home page shows at a glance."""
+
+    answer_times: list[Id] = Field(default_factory=list)
+    """The ids of the agreements (agreements.yaml or protocol.yaml) listed under 'answer times', with their short text."""
 
 
 class Site(StrictModel):
-    """Website settings and interface words."""
+    """The website's interface words and home page."""
 
-    labels: dict[str, LocalizedText] = Field(default_factory=dict)
-    """Interface words by name, e.g. downloads: {nl: Downloads, en: Downloads}."""
+    labels: SiteLabels
+    """The website's own words, per language."""
+    home: SiteHome = Field(default_factory=SiteHome)
+    """What the home page highlights."""
+    theme_labels: dict[str, LocalizedText] = Field(default_factory=dict)
+    """Replacements for the theme's own words, by its key, e.g. search.placeholder: {nl: Zoek in het charter}.
+    The theme translates its words into many languages; use this for a language it lacks or to change a word."""

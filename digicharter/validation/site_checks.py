@@ -1,10 +1,83 @@
-"""Checks of site.yaml against the rest of the charter (ids it names exist, short texts present …)."""
+"""Checks of site.yaml against the rest of the charter, and of what the website needs from other files.
+
+* every agreement the home page names exists and has a short text;
+* no channel id takes the address of one of the website's own pages;
+* the theme words site.yaml replaces are words the theme has;
+* the school's primary colour keeps white text (the header) and links readable.
+"""
 
 from __future__ import annotations
 
+from ..loading.error_messages import did_you_mean
 from ..schema import Charter
 from .context import CheckContext
 
+#: Pages the website itself has, by file name; a channel page is named after its channel id.
+RESERVED_PAGE_NAMES = ("index", "protocol", "quality", "downloads", "404", "search", "sitemap", "assets")
+
+#: WCAG 2 AA: the least contrast for normal-size text.
+MIN_TEXT_CONTRAST = 4.5
+
 
 def check(charter: Charter, ctx: CheckContext) -> None:
-    """Nothing to check yet."""
+    _check_answer_times(charter, ctx)
+    _check_channel_ids(charter, ctx)
+    _check_theme_labels(charter, ctx)
+    _check_colours(charter, ctx)
+
+
+def _check_answer_times(charter: Charter, ctx: CheckContext) -> None:
+    rules = {rule.id: rule for rule in [*charter.agreements.rules, *charter.protocol.rules]}
+    for i, rule_id in enumerate(charter.site.home.answer_times):
+        path = ("home", "answer_times", i)
+        rule = rules.get(rule_id)
+        if rule is None:
+            ctx.error(
+                "site", path,
+                f"unknown agreement '{rule_id}'{did_you_mean(rule_id, rules)} "
+                "(the agreements are in agreements.yaml and protocol.yaml)",
+            )
+        elif rule.short is None:
+            ctx.error(
+                "site", path,
+                f"the agreement '{rule_id}' has no short text, which the home page shows: "
+                "add 'short:' to it in agreements.yaml or protocol.yaml",
+            )
+
+
+def _check_channel_ids(charter: Charter, ctx: CheckContext) -> None:
+    for i, channel in enumerate(charter.channels.channels):
+        if channel.id in RESERVED_PAGE_NAMES:
+            ctx.error(
+                "channels", ("channels", i, "id"),
+                f"the channel id '{channel.id}' is the name of one of the website's own pages "
+                f"({', '.join(RESERVED_PAGE_NAMES)}); choose another id",
+            )
+
+
+def _check_theme_labels(charter: Charter, ctx: CheckContext) -> None:
+    from ..render.site_theme import theme_label_keys
+
+    known = theme_label_keys()
+    for key in charter.site.theme_labels:
+        if key not in known:
+            ctx.error(
+                "site", ("theme_labels", key),
+                f"the theme has no word '{key}'{did_you_mean(key, known)} "
+                "(its words are named like search.placeholder, action.skip, select.language)",
+            )
+
+
+def _check_colours(charter: Charter, ctx: CheckContext) -> None:
+    from ..render.site_theme import contrast
+
+    colours = charter.school.colours
+    for against, what in (("#ffffff", "the white text of the website's header"), (colours.background, "the page background")):
+        ratio = contrast(colours.primary, against)
+        if ratio < MIN_TEXT_CONTRAST:
+            ctx.error(
+                "school", ("colours", "primary"),
+                f"the primary colour {colours.primary} gives a contrast of only {ratio:.1f}:1 with {what}; "
+                f"the website needs at least {MIN_TEXT_CONTRAST}:1 so that everyone can read it — choose a darker colour",
+            )
+            return

@@ -1,0 +1,322 @@
+"""MkDocs + Material: one language's Markdown pages (``site_src/<code>/``) into HTML.
+
+Why one MkDocs build per language (rather than the mkdocs-static-i18n plugin,
+which builds all languages in one go):
+
+* each language gets its own search index, with its own stemming (Dutch
+  words are stemmed as Dutch), so a Dutch search never returns an English
+  page — static-i18n 1.3 keeps a single index for every language;
+* each language gets its own 404 page, ``<html lang>``, theme words and
+  sitemap — static-i18n writes one 404.html;
+* a language is nothing but a folder of Markdown pages and a few settings,
+  which any MkDocs-compatible engine can build: no dependency on a little
+  maintained plugin, and a way out when Material reaches its end of life.
+
+The same settings serve three entry points: ``digicharter build`` (calls
+:func:`build_language` per language), and ``mkdocs build`` / ``mkdocs serve``
+straight from the repository, where the hook :mod:`digicharter.render.site_hooks`
+reads the charter itself, builds the default language as MkDocs' own build and
+the other languages after it, into ``<code>/`` of the same folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import shutil
+import tempfile
+from contextvars import ContextVar
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from .. import outputs
+from ..assets import PROJECT_DIR, TEMPLATES_DIR
+from ..errors import CharterError, InternalError
+from ..schema import Charter
+from ..view import LanguageView, views
+from . import site_pages, site_theme
+
+log = logging.getLogger("mkdocs.plugins.digicharter")
+
+CONFIG_FILE = PROJECT_DIR / "mkdocs.yml"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One language to build: the charter, the language, where its pages are."""
+
+    charter: Charter
+    views: list[LanguageView]
+    view: LanguageView
+    site_src: Path
+    base_url: str | None = None
+    """The address of the default language's home page; None: the charter's site_url."""
+    problems: tuple[str, ...] = ()
+    """Charter mistakes the live preview shows above its pages (it shows the last good version)."""
+    standalone: bool = False
+    """True when MkDocs itself was started (mkdocs build/serve): the hook then builds the other languages too."""
+    charter_dir: Path | None = None
+    config_file: Path = CONFIG_FILE
+    """The MkDocs settings every language is built with."""
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.site_src / self.view.code
+
+    def language_url(self, view: LanguageView) -> str:
+        if self.base_url is None:
+            return outputs.site_url(view)
+        return self.base_url.rstrip("/") + "/" + outputs.language_prefix(view)
+
+    def for_language(self, view: LanguageView) -> "Job":
+        return replace(self, view=view, standalone=False)
+
+
+#: The language being built by :func:`build_language`; unset when MkDocs was started by hand.
+_current: ContextVar[Job | None] = ContextVar("digicharter_site_job", default=None)
+#: The job of each config object being built (MkDocs hands the hook only the config).
+_jobs: dict[int, Job] = {}
+#: Per charter folder, the last charter that had no mistakes (the live preview falls back to it).
+_last_good: dict[Path, Job] = {}
+#: The charter folder `digicharter serve` was given; otherwise charter/ next to mkdocs.yml.
+_charter_dir_override: list[Path] = []
+
+
+# --------------------------------------------------------------------------- building
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_language(job: Job, site_dir: Path, *, strict: bool = True, serve_url: str | None = None) -> None:
+    """Build one language's pages into ``site_dir`` (MkDocs empties that folder first)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    token = _current.set(job)
+    collect = _Collect()
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(collect)
+    try:
+        config = load_config(
+            config_file=str(job.config_file), docs_dir=str(job.docs_dir), site_dir=str(site_dir), strict=strict
+        )
+        build(config, serve_url=serve_url)
+    except Abort as exc:
+        details = "\n".join(collect.messages) or str(exc)
+        raise InternalError(f"the website ({job.view.code}) did not build cleanly:\n{details}") from None
+    finally:
+        mkdocs_log.removeHandler(collect)
+        _current.reset(token)
+
+
+def move_into(source: Path, target: Path) -> None:
+    """Move everything in ``source`` into ``target``, replacing only what has the same name."""
+    target.mkdir(parents=True, exist_ok=True)
+    for entry in source.iterdir():
+        destination = target / entry.name
+        if entry.is_dir() and destination.is_dir():
+            move_into(entry, destination)
+            entry.rmdir()
+            continue
+        if destination.is_dir():
+            shutil.rmtree(destination)
+        elif destination.exists():
+            destination.unlink()
+        shutil.move(str(entry), str(destination))
+
+
+# --------------------------------------------------------------------------- configuring one language
+
+
+def _relative(target: str, here: str) -> str:
+    """A link from the file ``here`` to ``target``, both relative to site/."""
+    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+
+def _alternates(job: Job, dest: str) -> list[dict[str, str]]:
+    """The page ``dest`` in every language, as links relative to this language's root (for the theme's ``url``)."""
+    here = outputs.language_prefix(job.view) + "index.html"
+    return [
+        {"name": other.language.name, "lang": other.code, "link": _relative(outputs.language_prefix(other) + dest, here)}
+        for other in job.views
+    ]
+
+
+def _nav(view: LanguageView) -> list:
+    entries = []
+    for entry in site_pages.navigation(view):
+        if isinstance(entry, site_pages.NavSection):
+            entries.append({entry.title: [{page.title: page.file} for page in entry.pages]})
+        else:
+            entries.append({entry.title: entry.file})
+    return entries
+
+
+def configure(config, job: Job) -> None:
+    """Fill in what the charter says for this language, on a loaded MkDocs config."""
+    view, charter = job.view, job.charter
+    labels = charter.site.labels
+    config.docs_dir = str(job.docs_dir)
+    config.site_name = view.raw(charter.settings.title)
+    config.site_description = view.text(charter.settings.description, "plain")
+    config.site_url = job.language_url(view)
+    config.copyright = charter.school.name
+    config.theme["language"] = site_theme.theme_language(view)
+    config.nav = _nav(view)
+    if len(job.views) > 1:
+        config.extra["alternate"] = _alternates(job, "index.html")
+    home_here = outputs.language_prefix(view) + "index.html"
+    config.extra["digicharter"] = {
+        "code": view.code,
+        "theme_language": site_theme.theme_language(view),
+        "labels": site_theme.theme_labels(view),
+        "problems": list(job.problems),
+        "preview_problem": view.text(labels.preview_problem, "html"),
+        "not_found": [
+            {
+                "lang": other.code,
+                "title": other.text(labels.not_found_title, "html"),
+                "text": other.text(labels.not_found_text, "html"),
+                "back_home": other.text(labels.back_home, "html"),
+                "home": _relative(outputs.language_prefix(other) + "index.html", home_here),
+            }
+            for other in [view, *[v for v in job.views if v.code != view.code]]
+        ],
+    }
+
+
+# --------------------------------------------------------------------------- hook events
+
+
+@event_priority(100)  # before the search plugin, which reads the page language from the theme
+def on_config(config):
+    job = _current.get()
+    if job is None:
+        job = _standalone_job(config)
+    _jobs[id(config)] = job
+    configure(config, job)
+    return config
+
+
+def on_files(files, config):
+    from mkdocs.structure.files import File
+
+    job = _jobs[id(config)]
+    files.append(File.generated(config, site_theme.SCHOOL_CSS, content=site_theme.school_css(job.view)))
+    for extra in site_theme.font_site_files():
+        files.append(File.generated(config, extra.dest, abs_src_path=str(extra.source)))
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    """Point the language switcher and the hreflang links at this very page in every language."""
+    job = _jobs[id(config)]
+    if len(job.views) > 1:
+        config.extra["alternate"] = _alternates(job, page.file.dest_uri)
+    return context
+
+
+def on_post_build(config):
+    job = _jobs.pop(id(config), None)
+    if job is None or not job.standalone:
+        return
+    site_dir = Path(config.site_dir)
+    for other in job.views:
+        if other.code == job.view.code:
+            continue
+        with tempfile.TemporaryDirectory(prefix="digicharter-") as scratch:
+            build_language(job.for_language(other), Path(scratch) / "site", strict=config.strict)
+            move_into(Path(scratch) / "site", site_dir / outputs.language_prefix(other))
+
+
+def on_serve(server, config, builder):
+    """Rebuild when the charter or the page templates change, not when the generated pages do."""
+    job = _jobs.get(id(config)) or _last_good.get(_charter_dir(config))
+    server.unwatch(config.docs_dir)
+    if job is not None and job.charter_dir is not None:
+        server.watch(str(job.charter_dir))
+    server.watch(str(TEMPLATES_DIR / "site"))
+    return server
+
+
+# --------------------------------------------------------------------------- mkdocs build / serve by hand
+
+
+def _charter_dir(config) -> Path:
+    if _charter_dir_override:
+        return _charter_dir_override[-1]
+    return (Path(config.config_file_path).parent / "charter").resolve()
+
+
+def _standalone_job(config) -> Job:
+    """Read the charter and write the pages, as ``digicharter build`` does; on a mistake keep the last good ones."""
+    from mkdocs.exceptions import Abort
+
+    from ..loading.charter_loader import load_charter
+
+    charter_dir = _charter_dir(config)
+    site_src = charter_dir.parent / "site_src"
+    try:
+        result = load_charter(charter_dir, strict=False)
+    except CharterError as exc:
+        errors = [p for p in exc.problems if p.severity == "error"]
+        for problem in exc.problems:
+            (log.error if problem.severity == "error" else log.warning)(str(problem))
+        last = _last_good.get(charter_dir)
+        if last is None:
+            raise Abort(f"{len(errors)} problem(s) in the charter; fix them and save again.") from None
+        log.error(f"{len(errors)} problem(s) in the charter: the preview shows the last version without mistakes.")
+        return replace(last, problems=tuple(str(p) for p in errors), base_url=config.site_url)
+    for warning in result.warnings:
+        log.warning(str(warning))
+    language_views = views(result.charter)
+    site_pages.generate(language_views, site_src)
+    job = Job(
+        charter=result.charter,
+        views=language_views,
+        view=language_views[0],
+        site_src=site_src,
+        base_url=config.site_url,
+        standalone=True,
+        charter_dir=charter_dir,
+        config_file=Path(config.config_file_path),
+    )
+    _last_good[charter_dir] = job
+    return job
+
+
+def serve(charter_dir: Path, dev_addr: str) -> int:
+    """``digicharter serve``: MkDocs' live preview of this charter's website."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    from ..loading.charter_loader import load_charter
+
+    _log_to_terminal()
+    charter_dir = charter_dir.resolve()
+    load_charter(charter_dir, strict=False)  # a charter with mistakes: report them now, start nothing
+    _charter_dir_override.append(charter_dir)
+    try:
+        mkdocs_serve(config_file=str(CONFIG_FILE), dev_addr=dev_addr, livereload=True)
+    finally:
+        _charter_dir_override.remove(charter_dir)
+    return 0
+
+
+def _log_to_terminal() -> None:
+    mkdocs_log = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_digicharter", False) for h in mkdocs_log.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
+        handler._digicharter = True  # type: ignore[attr-defined]
+        mkdocs_log.addHandler(handler)
+        mkdocs_log.setLevel(logging.INFO)

@@ -1,0 +1,15 @@
+"""The MkDocs hook named in mkdocs.yml: what lets ``mkdocs build`` and ``mkdocs serve`` build the charter's website.
+
+MkDocs loads this file by its path, as a fresh module each time it reads
+mkdocs.yml; the work (and the state a live preview keeps between rebuilds,
+such as the last charter without mistakes) lives in
+:mod:`digicharter.render.site_engine`, imported once.
+"""
+
+from digicharter.render.site_engine import (  # noqa: F401 - MkDocs looks these names up
+    on_config,
+    on_files,
+    on_page_context,
+    on_post_build,
+    on_serve,
+)

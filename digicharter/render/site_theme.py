@@ -1,0 +1,187 @@
+"""The website's look, as far as it comes from the charter: the school's colours, the font, the theme's words.
+
+Kept apart from the pages (which are engine-neutral Markdown) because all of
+this speaks the theme's language: Material for MkDocs' CSS variables and its
+translation keys. Moving to another engine means rewriting this module and
+``templates/site/overrides/``, not the pages.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import material
+
+from ..assets import FONT_FAMILY, font_files, icon_svg
+from ..view import LanguageView
+
+_MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
+
+#: Where the font files land inside each language's site.
+FONT_DIR = "assets/fonts"
+#: The stylesheet with the school's colours and the font, generated per build.
+SCHOOL_CSS = "assets/stylesheets/school.css"
+
+
+# --------------------------------------------------------------------------- theme words
+
+
+def has_translations(code: str) -> bool:
+    """Whether the theme ships its own words (search box, menu …) in this language."""
+    return (_MATERIAL_LANGUAGES / f"{code}.html").is_file()
+
+
+@lru_cache(maxsize=1)
+def theme_label_keys() -> tuple[str, ...]:
+    """The names of the theme's words, read from its English translation (the most complete one)."""
+    source = (_MATERIAL_LANGUAGES / "en.html").read_text(encoding="utf-8")
+    return tuple(re.findall(r'^\s*"([a-z][a-z0-9_.-]*)":', source, re.M))
+
+
+def theme_language(view: LanguageView) -> str:
+    """The theme's own translation to start from: the language itself, or English when the theme lacks it."""
+    return view.code if has_translations(view.code) else "en"
+
+
+def theme_labels(view: LanguageView) -> dict[str, str]:
+    """The theme words site.yaml replaces, in this language, plus the language code for ``<html lang>``."""
+    labels = {key: view.raw(text) for key, text in view.charter.site.theme_labels.items()}
+    labels["language"] = view.code
+    return labels
+
+
+# --------------------------------------------------------------------------- colours
+
+
+def _luminance(colour: str) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two #RRGGBB colours (1 to 21)."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _mix(colour: str, other: str, amount: float) -> str:
+    a = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(other[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b))
+
+
+def readable(colour: str, background: str, minimum: float = 4.5) -> str:
+    """``colour``, darkened just enough to be readable as text on ``background``.
+
+    The accent colour of a school is often a light, warm tone that looks good
+    as a stripe but is too pale for link text; the theme uses the accent for
+    links under the pointer, so it gets this readable variant.
+    """
+    amount = 0.0
+    result = colour
+    while contrast(result, background) < minimum and amount < 1:
+        amount += 0.05
+        result = _mix(colour, "#000000", amount)
+    return result
+
+
+# --------------------------------------------------------------------------- icons
+
+#: The icons of the kinds of contact on the home page, and of the downloads (Material Design icon names).
+FIXED_ICONS = {
+    "phone": "phone",
+    "sms": "message-text",
+    "email": "email",
+    "teacher": "human-male-board",
+    "pdf": "file-pdf-box",
+    "slides": "presentation",
+}
+
+
+def icon_css(view: LanguageView) -> str:
+    """One CSS variable per icon the pages name (``dc-icon--<name>`` for channels, ``dc-contact--<kind>``).
+
+    The pages stay plain Markdown with a class name; the picture is the
+    theme's business: a Material Design icon used as a CSS mask, so it takes
+    the text colour (and the printer's black) and costs no request.
+    """
+    rules = [f":root {{ --dc-clock: {_svg_url('clock-outline')}; }}"]
+    for name in sorted({c.icon for c in view.channels}):
+        rules.append(f".dc-icon--{name} {{ --dc-icon: {_svg_url(name)}; }}")
+    for kind, name in FIXED_ICONS.items():
+        rules.append(f".dc-contact--{kind}, .dc-kind--{kind} {{ --dc-icon: {_svg_url(name)}; }}")
+    return "\n".join(rules)
+
+
+def _svg_url(name: str) -> str:
+    data = base64.b64encode(icon_svg(name).encode("utf-8")).decode("ascii")
+    return f'url("data:image/svg+xml;base64,{data}")'
+
+
+# --------------------------------------------------------------------------- font
+
+
+@dataclass(frozen=True)
+class SiteFile:
+    """A file the website serves that is not a page: where it comes from and where it lands."""
+
+    source: Path
+    dest: str
+
+
+def font_site_files() -> list[SiteFile]:
+    """The font files (and their licence, which the SIL OFL asks to ship along) inside the site."""
+    fonts = font_files()
+    files = [SiteFile(font.path, f"{FONT_DIR}/{font.path.name}") for font in fonts]
+    licence = fonts[0].path.parent.parent / "LICENSE"
+    if licence.is_file():
+        files.append(SiteFile(licence, f"{FONT_DIR}/LICENSE.txt"))
+    return files
+
+
+def _unicode_ranges(font_dir: Path) -> dict[str, str]:
+    """The character ranges of each subset, as the font package itself lists them."""
+    return json.loads((font_dir.parent / "unicode.json").read_text(encoding="utf-8"))
+
+
+def school_css(view: LanguageView) -> str:
+    """The school's colours as the theme's CSS variables, and the font served from the site itself."""
+    colours = view.charter.school.colours
+    fonts = font_files()
+    ranges = _unicode_ranges(fonts[0].path.parent)
+    rules = []
+    for font in fonts:
+        subset = font.path.name.removeprefix("atkinson-hyperlegible-").rsplit("-", 2)[0]
+        unicode_range = f"unicode-range: {ranges[subset]}; " if subset in ranges else ""
+        rules.append(
+            f"@font-face {{ font-family: '{FONT_FAMILY}'; font-style: {font.style}; font-weight: {font.weight}; "
+            f"font-display: swap; src: url('../fonts/{font.path.name}') format('woff2'); {unicode_range}}}"
+        )
+    primary, accent, background = colours.primary, colours.accent, colours.background
+    rules.append(
+        ":root {\n"
+        f"  --md-primary-fg-color: {primary};\n"
+        f"  --md-primary-fg-color--light: {_mix(primary, '#ffffff', 0.2)};\n"
+        f"  --md-primary-fg-color--dark: {_mix(primary, '#000000', 0.2)};\n"
+        "  --md-primary-bg-color: #ffffff;\n"
+        "  --md-primary-bg-color--light: #ffffffb3;\n"
+        f"  --md-accent-fg-color: {readable(accent, background)};\n"
+        f"  --md-accent-fg-color--transparent: {accent}1a;\n"
+        f"  --md-default-bg-color: {background};\n"
+        f"  --md-typeset-a-color: {primary};\n"
+        f"  --md-text-font: '{FONT_FAMILY}';\n"
+        f"  --dc-accent: {accent};\n"
+        f"  --dc-primary-tint: {_mix(primary, background, 0.92)};\n"
+        "}"
+    )
+    rules.append(icon_css(view))
+    return "\n".join(rules) + "\n"
