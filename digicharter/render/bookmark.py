@@ -44,6 +44,7 @@ def build_bookmarks(ctx: BuildContext) -> None:
     for view in ctx.views:
         ctx.written.append(write_strip(view, content[view.code], ctx.staging / bookmark_pdf(view)))
         ctx.written.append(write_sheet(view, content[view.code], ctx.staging / bookmark_sheet_pdf(view)))
+        ctx.say(f"    bookmark ({view.code}) → {bookmark_pdf(view)}, {bookmark_sheet_pdf(view)}")
 
 
 def write_strip(view: LanguageView, face_list: list[Face], target):

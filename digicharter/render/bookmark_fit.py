@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..errors import OutputError
 from ..loading.charter_loader import read_files
+from ..outputs import site_url
 from ..schema.charter import SECTION_FILES
 from ..view import LanguageView
 from .bookmark_content import Face, Line
@@ -32,12 +33,14 @@ TOLERANCE_MM = 0.05
 
 @dataclass(frozen=True)
 class Spill:
-    """A face that does not fit: by how much, which line runs over and which is the last that fits."""
+    """A face that does not fit: by how much, which line runs over, the last that fits, the tallest."""
 
     face: Face
     overflow_mm: float
     first_over: Line | None
     last_fitting: Line | None
+    tallest: Line | None
+    tallest_mm: float = 0.0
 
 
 def check_fit(view: LanguageView, faces: list[Face], charter_dir: Path | None = None) -> None:
@@ -49,62 +52,113 @@ def check_fit(view: LanguageView, faces: list[Face], charter_dir: Path | None = 
     pages = anchor_pages(document)
     too_long = [face for face in faces if pages[f"{face.name}-end"] != pages[face.name]]
     if too_long:
-        raise OutputError(_message(view, [_measure(view, faces, face) for face in too_long], charter_dir))
-    too_wide = _too_wide(view, faces, document)
+        raise OutputError(_message(view, [_spill(view, face, pages) for face in too_long], charter_dir))
+    too_wide = _too_wide(view, faces, document, charter_dir)
     if too_wide:
         raise OutputError("\n".join(too_wide))
 
 
-def _too_wide(view: LanguageView, faces: list[Face], document) -> list[str]:
-    """Lines of text that stick out past the safe margin: a word (an address …) too long to wrap.
+def _spill(view: LanguageView, face: Face, pages: dict[str, int]) -> Spill:
+    """Which line of ``face`` ran onto the next page (and which was the last to stay), and by how much."""
+    start = pages[face.name]
+    first_over = last_fitting = None
+    for s, section in enumerate(face.sections):
+        for k, line in enumerate(section.lines):
+            if pages[f"{face.name}-line-{s}-{k}"] == start:
+                last_fitting = line
+            elif first_over is None:
+                first_over = line
+    overflow, heights = _measure(view, face)
+    tallest = max(heights, key=lambda item: item[1], default=(None, 0.0))
+    return Spill(face, overflow, first_over, last_fitting, tallest[0], tallest[1])
 
-    WeasyPrint lets such a word run on past the edge, where the cutter would take it off.
+
+def _measure(view: LanguageView, face: Face) -> tuple[float, list[tuple[Line, float]]]:
+    """How much taller than the strip the face is, and how tall each line is.
+
+    Measured with the face laid out alone on a page tall enough for all of it.
+    """
+    import weasyprint
+
+    height = view.charter.bookmark.size.height_mm
+    tall = weasyprint.HTML(string=fit_html(view, [face], height * 20)).render()
+    anchors = tall.pages[0].anchors
+    heights = [
+        (line, (anchors[f"{face.name}-item-{s}-{k}"][3] - anchors[f"{face.name}-item-{s}-{k}"][1]) / PX_PER_MM)
+        for s, section in enumerate(face.sections)
+        for k, line in enumerate(section.lines)
+    ]
+    box = anchors[face.name]
+    measured = box[3] / PX_PER_MM - max(box[1] / PX_PER_MM, 0)
+    if measured > height:
+        return measured - height, heights
+    # WeasyPrint's page breaking may ask a little more room than the box it lays out; find the
+    # page height at which the face fits, to a tenth of a millimetre.
+    low, high = height, height + 40
+    while high - low > 0.1:
+        middle = (low + high) / 2
+        pages = anchor_pages(weasyprint.HTML(string=fit_html(view, [face], middle)).render())
+        low, high = (low, middle) if pages[f"{face.name}-end"] == pages[face.name] else (middle, high)
+    return high - height, heights
+
+
+def _too_wide(view: LanguageView, faces: list[Face], document, charter_dir: Path | None) -> list[str]:
+    """Lines of text that stick out of their box or past the safe margin: a word too long to wrap.
+
+    WeasyPrint lets such a word (an address, a web link …) run on past the edge
+    of its box, where the cutter would take it off.
     """
     from weasyprint.formatting_structure import boxes
 
     size = view.charter.bookmark.size
-    right_limit = (size.width_mm - size.margin_mm + TOLERANCE_MM) * PX_PER_MM
+    margin_right = (size.width_mm - size.margin_mm) * PX_PER_MM
     problems = []
+
+    def walk(box, right_limit: float, face: Face) -> None:
+        if isinstance(box, boxes.LineBox):
+            texts = [child for child in box.descendants() if isinstance(child, boxes.TextBox)]
+            right = max((child.position_x + child.width for child in texts), default=0)
+            over = (right - right_limit) / PX_PER_MM
+            if over > TOLERANCE_MM:
+                words = "".join(child.text for child in texts)
+                problems.append(_too_wide_message(view, face, words, over, charter_dir))
+            return
+        if isinstance(box, boxes.BlockContainerBox) and not isinstance(box, boxes.PageBox):
+            right_limit = min(right_limit, box.content_box_x() + box.width)
+        for child in getattr(box, "children", []):
+            walk(child, right_limit, face)
+
     for face, page in zip(faces, document.pages):
-        for line in page._page_box.descendants():
-            if not isinstance(line, boxes.LineBox):
-                continue
-            texts = [box for box in line.descendants() if isinstance(box, boxes.TextBox)]
-            right = max((box.position_x + box.width for box in texts), default=0)
-            if right > right_limit:
-                words = "".join(box.text for box in texts).replace("\u200b", "").replace("\u00a0", " ").strip()
-                owner = next((item for item in face.lines if words and words in item.plain.replace("\u00a0", " ")), None)
-                what = owner.describe() if owner else f"“{words}”"
-                problems.append(
-                    f"the bookmark in {view.language.name} ({view.code}) does not fit: on its {face.name} face, "
-                    f"“{words}” in {what} is {(right - right_limit) / PX_PER_MM:.1f} mm too wide to stay "
-                    f"{size.margin_mm:g} mm from the edge. Shorten {_where(view, owner, None) if owner else 'it'}, "
-                    "or put a space in it where a line may break."
-                )
+        walk(page._page_box, margin_right, face)
     return problems
 
 
-def _measure(view: LanguageView, faces: list[Face], face: Face) -> Spill:
-    """Lay the faces out on very tall pages and see where each line of ``face`` ends."""
-    import weasyprint
+def _too_wide_message(view: LanguageView, face: Face, words: str, over_mm: float, charter_dir: Path | None) -> str:
+    words = words.replace("\u200b", "").replace("\u00a0", " ").strip()
+    owner = next((line for line in face.lines if words and words in line.plain.replace("\u00a0", " ")), None)
+    if owner is not None:
+        what = f" in {owner.describe()}"
+        fix = f"Shorten {_where(view, owner, charter_dir)}, or put a space in it where a line may break"
+    else:
+        what, fix = "", f"Shorten {_other_owner(view, words)}"
+    return (
+        f"the bookmark in {view.language.name} ({view.code}) does not fit: on its {face.name} face, "
+        f"“{words}”{what} is {over_mm:.1f} mm too wide for its place. {fix}."
+    )
 
-    height = view.charter.bookmark.size.height_mm
-    tall = weasyprint.HTML(string=fit_html(view, faces, height * 20)).render()
-    positions: dict[str, tuple[float, float]] = {}
-    for page in tall.pages:
-        for anchor, box in page.anchors.items():
-            positions.setdefault(anchor, (box[1] / PX_PER_MM, box[3] / PX_PER_MM))
-    face_top = positions[face.name][0]
-    end = positions[f"{face.name}-end"][1] - face_top
-    first_over = last_fitting = None
-    for s, section in enumerate(face.sections):
-        for k, line in enumerate(section.lines):
-            bottom = positions[f"{face.name}-line-{s}-{k}"][1] - face_top
-            if bottom <= height + TOLERANCE_MM:
-                last_fitting = line
-            elif first_over is None:
-                first_over = line
-    return Spill(face, max(end - height, 0.1), first_over, last_fitting)
+
+def _other_owner(view: LanguageView, words: str) -> str:
+    """Where words that are not a line come from: a label, the school's name or the website address."""
+    labels = view.charter.bookmark.labels
+    for name in type(labels).model_fields:
+        if words in view.text(getattr(labels, name), "plain"):
+            return f"the label '{name}' ({view.code}) in {SECTION_FILES['bookmark']}"
+    school = view.charter.school
+    if words in school.name or words in school.short_name:
+        return f"the school's name or short_name in {SECTION_FILES['school']}"
+    if words in site_url(view):
+        return f"the website address (site_url in {SECTION_FILES['settings']}), printed under the QR code"
+    return "the text"
 
 
 def _message(view: LanguageView, spills: list[Spill], charter_dir: Path | None) -> str:
@@ -113,16 +167,25 @@ def _message(view: LanguageView, spills: list[Spill], charter_dir: Path | None) 
     for spill in spills:
         text = (
             f"the bookmark in {language} does not fit: its {spill.face.name} face is {spill.overflow_mm:.1f} mm "
-            f"too long for {view.charter.bookmark.size.height_mm:g} mm."
+            f"too long for its {view.charter.bookmark.size.height_mm:g} mm."
         )
         if spill.first_over is not None:
             text += f" It runs over at {spill.first_over.describe()}"
             text += f"; the last line that fits is {spill.last_fitting.describe()}." if spill.last_fitting else "."
-            text += f" Shorten {_where(view, spill.first_over, charter_dir)}"
+            to_shorten = spill.first_over
         else:
-            text += " All lines fit, but not the foot under them. Shorten"
-            text += f" {_where(view, spill.face.lines[-1], charter_dir)}" if spill.face.lines else " a heading"
-        text += f", or move a line to the other face in {SECTION_FILES['bookmark']}."
+            text += " Its lines fit, but leave no room for the foot under them"
+            text += " (the QR code and the school's name)." if spill.face.qr else " (the school's name)."
+            to_shorten = spill.tallest
+        if to_shorten is not None:
+            text += f" Shorten {_where(view, to_shorten, charter_dir)} by about {spill.overflow_mm:.0f} mm"
+            if spill.tallest is not None and spill.tallest is not to_shorten:
+                text += (
+                    f" (or the longest line on this face, {spill.tallest.describe()}, "
+                    f"{spill.tallest_mm:.0f} mm tall)"
+                )
+            text += ","
+        text += f" or move a line to the other face in {SECTION_FILES['bookmark']}."
         parts.append(text)
     return "\n".join(parts)
 
@@ -130,7 +193,7 @@ def _message(view: LanguageView, spills: list[Spill], charter_dir: Path | None) 
 def _where(view: LanguageView, line: Line, charter_dir: Path | None) -> str:
     """The text to shorten, with its file and line when the charter folder is known."""
     if line.kind == "agreement":
-        what = f"the {view.code} short text of agreement '{line.ref}'"
+        what = f"the short text ({view.code}) of agreement '{line.ref}'"
         for section in ("agreements", "protocol"):
             rules = getattr(view.charter, section).rules
             index = next((i for i, rule in enumerate(rules) if rule.id == line.ref), None)
@@ -141,7 +204,7 @@ def _where(view: LanguageView, line: Line, charter_dir: Path | None) -> str:
     items = getattr(view.charter.school, collection)
     index = next(i for i, item in enumerate(items) if item.id == line.ref)
     field = "short" if line.kind == "phone" and items[index].short is not None else "label"
-    return f"the {view.code} {field} of {line.kind} '{line.ref}' ({_location(charter_dir, 'school', (collection, index, field, view.code))})"
+    return f"the {field} ({view.code}) of {line.kind} '{line.ref}' ({_location(charter_dir, 'school', (collection, index, field, view.code))})"
 
 
 def _location(charter_dir: Path | None, section: str, path: tuple) -> str:

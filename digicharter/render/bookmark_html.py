@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..assets import FONT_FAMILY, TEMPLATES_DIR, icon_svg
 from ..outputs import site_url
@@ -50,6 +50,8 @@ class Colours:
     background: str
     ink: str
     muted: str
+    tint: str
+    """A light shade of the primary colour, behind the QR code."""
 
 
 def colours(view: LanguageView) -> Colours:
@@ -60,6 +62,7 @@ def colours(view: LanguageView) -> Colours:
         background=school.background,
         ink=_mix(school.primary, "#000000", 0.72),
         muted=_mix(school.primary, "#3a3a3a", 0.55),
+        tint=_mix(school.primary, "#ffffff", 0.9),
     )
 
 
@@ -93,14 +96,17 @@ def icon_css(faces: list[Face], colour: str) -> str:
 @dataclass(frozen=True)
 class QrCode:
     svg: Markup
-    address: str
+    address: Markup
     """The address as printed under the code: without https:// and the closing slash."""
 
 
 def qr_code(view: LanguageView, dark: str) -> QrCode:
     url = site_url(view)
     alt = view.text(view.charter.bookmark.labels.qr_alt, "plain")
-    return QrCode(Markup(qr_svg(url, dark=dark, title=alt)), short_address(url))
+    address = str(escape(short_address(url)))
+    # A long address may wrap before a dot or a slash, never inside a word.
+    breakable = Markup(address.replace(".", "<wbr>.").replace("/", "<wbr>/"))
+    return QrCode(Markup(qr_svg(url, dark=dark, title=alt)), breakable)
 
 
 def short_address(url: str) -> str:
