@@ -17,13 +17,10 @@ from ..facts import Reference
 from ..outputs import site_url
 from ..schema.agreements import Agreement
 from ..schema.base import Text
-from ..schema.slides import DEFAULT_OUTLINE, OutlineEntry
+from ..schema.slides import DEFAULT_OUTLINE, PARENTS_ROLE, OutlineEntry
 from ..view import LanguageView
 
 PDCA_STEPS = ("plan", "do", "check", "act")
-
-#: The role (school.yaml) whose agreements the "what we ask of parents" slide shows by default.
-PARENTS_ROLE = "parents"
 
 
 @dataclass(frozen=True)
@@ -104,7 +101,7 @@ def outline_entries(view: LanguageView) -> list[tuple[str, OutlineEntry]]:
     outline = view.charter.slides.outline
     if outline is None:
         return [(f"the standard outline (show: {e.show})", e) for e in default_outline(view)]
-    return [(f"slides.yaml, outline item {i + 1} (show: {entry.show})", entry) for i, entry in enumerate(outline)]
+    return [(f"slides.yaml, outline[{i}] (show: {entry.show})", entry) for i, entry in enumerate(outline)]
 
 
 def build_deck(view: LanguageView) -> list[Slide]:

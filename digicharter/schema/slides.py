@@ -15,7 +15,11 @@ from .base import Id, LocalizedText, StrictModel
 
 SlideKind = Literal["title", "vision", "reach", "channels", "channel", "protocol", "parents", "pdca", "questions", "text"]
 
+#: The role (school.yaml) whose agreements the "what we ask of parents" slide shows when its outline item names none.
+PARENTS_ROLE = "parents"
+
 #: The outline used when slides.yaml has none: the order in which a director explains the charter.
+#: ``channels`` is one slide per channel; the protocol's slides follow the slide of its channel.
 DEFAULT_OUTLINE: tuple[SlideKind, ...] = (
     "title",
     "vision",
@@ -83,9 +87,10 @@ class OutlineEntry(StrictModel):
     section: Id | None = None
     """For show: protocol — show only this protocol section (its id in protocol.yaml)."""
     agreements: list[Id] | None = None
-    """The ids of the agreements this slide shows, in their short form, in this order. Without it a channel slide
-    shows the channel's agreements that have a short text, a protocol slide the section's rules that have one, and
-    the parents slide the agreements that bind only parents and have one."""
+    """For show: channel, protocol (with section), parents or reach — the ids of the agreements the slide shows, in
+    their short form, in this order. Without it a channel slide shows the channel's agreements (agreements.yaml)
+    that have a short text, a protocol slide its section's rules that have one, and the parents slide the
+    agreements that bind only parents and have one."""
     heading: LocalizedText | None = None
     """The slide's heading, instead of the one the slide takes from the charter. Required for show: text."""
     text: LocalizedText | None = None
@@ -104,5 +109,5 @@ class Slides(StrictModel):
     minutes: PositiveInt | None = None
     """How many minutes the presentation should take; the speaker view then shows whether you are on time."""
     outline: list[OutlineEntry] | None = None
-    """The slides in order. Leave it out for the standard deck: title, vision, reach, channels, protocol,
-    parents, pdca, questions."""
+    """The slides in order. Leave it out for the standard deck: title, vision, reach, one slide per channel (the
+    protocol's slides after its channel's), parents, pdca, questions."""

@@ -1,0 +1,173 @@
+"""The HTML deck in a real browser (Debian's Chromium): from a USB stick without network, and online.
+
+The deck folder is copied on its own to a fresh place, as onto a USB stick, so
+the test also proves that it needs nothing outside its own folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from digicharter import outputs
+from digicharter.view import views
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def languages(loaded):
+    return views(loaded.charter)
+
+
+@pytest.fixture(scope="module")
+def usb_stick(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Only the decks, copied away from the rest of the site."""
+    stick = tmp_path_factory.mktemp("usb")
+    for view in views_of(built_site):
+        shutil.copytree(built_site / outputs.slides_html(view), stick / view.code)
+    return stick
+
+
+def views_of(built_site: Path):
+    from conftest import CHARTER
+    from digicharter.loading.charter_loader import load_charter
+
+    return views(load_charter(CHARTER, strict=True).charter)
+
+
+@pytest.fixture
+def offline(browser):
+    """A browser page that may load file:// only; every other request is refused and recorded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    attempted: list[str] = []
+
+    def route(route):
+        url = route.request.url
+        if url.startswith("file://"):
+            route.continue_()
+        else:
+            attempted.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page, attempted, errors
+    context.close()
+
+
+def open_deck(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=15000)
+
+
+def test_deck_works_from_a_usb_stick_without_network(offline, usb_stick, languages):
+    page, attempted, errors = offline
+    for view in languages:
+        charter = view.charter
+        open_deck(page, (usb_stick / view.code / "index.html").as_uri())
+        assert page.evaluate("document.documentElement.lang") == view.code
+        total = 3 + len(charter.channels.channels) + len(charter.protocol.sections) + 3
+        assert page.evaluate("Reveal.getTotalSlides()") == total
+        # The school's font came from the stick, not from the system.
+        page.evaluate("document.fonts.ready")
+        assert page.evaluate("document.fonts.check('30px \"Atkinson Hyperlegible\"')")
+        assert page.evaluate(
+            "Array.from(document.fonts).some(f => f.family.includes('Atkinson') && f.status === 'loaded')"
+        )
+        # Nothing on any slide is cut off by the 1280 × 720 frame.
+        cut = page.evaluate(
+            "Array.from(document.querySelectorAll('.frame'))"
+            ".map((f, i) => [i + 1, f.scrollHeight - f.clientHeight, f.scrollWidth - f.clientWidth])"
+            ".filter(([, down, across]) => down > 0 || across > 0)"
+        )
+        assert cut == [], f"{view.code}: slides overflow their frame: {cut}"
+    assert attempted == [], f"the deck tried to reach the network: {attempted}"
+    assert errors == []
+
+
+def test_arrow_keys_and_clicker_move_between_slides(offline, usb_stick, languages):
+    page, attempted, _ = offline
+    view = languages[0]
+    open_deck(page, (usb_stick / view.code / "index.html").as_uri())
+    page.locator(".reveal").click()
+    assert page.evaluate("Reveal.getIndices().h") == 0
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("Reveal.getIndices().h === 1")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("Reveal.getIndices().h === 2")
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function("Reveal.getIndices().h === 1")
+    # Presentation clickers send Page Down / Page Up.
+    page.keyboard.press("PageDown")
+    page.wait_for_function("Reveal.getIndices().h === 2")
+    page.keyboard.press("PageUp")
+    page.wait_for_function("Reveal.getIndices().h === 1")
+    heading = page.evaluate("Reveal.getCurrentSlide().querySelector('h2').textContent")
+    assert heading == view.text(view.charter.slides.labels.vision, "plain")
+    assert attempted == []
+
+
+def test_speaker_notes_are_in_the_page(offline, usb_stick, languages):
+    page, _, _ = offline
+    for view in languages:
+        open_deck(page, (usb_stick / view.code / "index.html").as_uri())
+        notes = page.evaluate(
+            "Array.from(document.querySelectorAll('.reveal .slides > section'))"
+            ".map(s => (s.querySelector('aside.notes') || {textContent: ''}).textContent.replace(/\\s+/g, ' ').trim())"
+        )
+        assert all(notes), f"{view.code}: every slide has speaker notes"
+        everything = " ".join(notes)
+        for rule in [*view.charter.agreements.rules, *view.charter.protocol.rules]:
+            assert " ".join(view.text(rule.text, "plain").split()) in everything, rule.id
+        assert not page.locator("aside.notes").first.is_visible(), "notes are for the speaker, not the projector"
+
+
+def test_speaker_view_opens_offline_with_notes_and_timer(offline, usb_stick, languages):
+    page, attempted, _ = offline
+    view = languages[0]
+    open_deck(page, (usb_stick / view.code / "index.html").as_uri() + "#/1")
+    with page.context.expect_page() as opened:
+        page.keyboard.press("s")
+    speaker = opened.value
+    speaker.wait_for_function(
+        "document.querySelector('.speaker-controls-notes .value') &&"
+        " document.querySelector('.speaker-controls-notes .value').textContent.trim().length > 0",
+        timeout=15000,
+    )
+    vision = " ".join(view.text(view.charter.quality.vision[1], "plain").split())
+    shown = " ".join(speaker.evaluate("document.querySelector('.speaker-controls-notes .value').textContent").split())
+    assert vision in shown
+    assert speaker.evaluate("getComputedStyle(document.querySelector('#connection-status')).display") == "none"
+    speaker.wait_for_function("document.querySelector('.speaker-controls-time .timer').textContent.includes(':0')")
+    # The pacing follows the minutes set in slides.yaml.
+    assert speaker.evaluate("getComputedStyle(document.querySelector('.speaker-controls-time .pacing')).display") != "none"
+    assert attempted == []
+
+
+def test_deck_is_online_at_slides(browser, site_server, languages):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    elsewhere: list[str] = []
+
+    def route(route):
+        if route.request.url.startswith(site_server):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    try:
+        for view in languages:
+            open_deck(page, site_server + outputs.slides_html(view))
+            assert page.evaluate("document.documentElement.lang") == view.code
+            first = page.evaluate("document.querySelector('.reveal h1').textContent")
+            assert " ".join(first.split()) == view.text(view.charter.settings.title, "plain")
+    finally:
+        context.close()
+    assert elsewhere == []

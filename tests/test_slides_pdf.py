@@ -1,0 +1,151 @@
+"""The info-evening slides as PDFs: 16:9 pages, one per slide, every slide's text in every language, the notes.
+
+Expected texts are taken from the charter model (never copied from the output),
+and looked for in the text pdfplumber reads back from the built PDFs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from digicharter import outputs
+from digicharter.view import LanguageView, views
+
+
+def normal(text: str) -> str:
+    """Text without whitespace and with ligatures undone: lines break differently in a PDF than in the YAML."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def plain(view: LanguageView, text) -> str:
+    return normal(view.text(text, "plain"))
+
+
+@pytest.fixture(scope="module")
+def languages(loaded) -> list[LanguageView]:
+    return views(loaded.charter)
+
+
+def page_texts(path: Path) -> list[str]:
+    with pdfplumber.open(path) as pdf:
+        return [normal(page.extract_text(use_text_flow=True) or "") for page in pdf.pages]
+
+
+def expected_slide_count(charter) -> int:
+    """The standard outline, counted from the charter: title, vision, reach, channels, protocol parts, parents, PDCA, questions."""
+    return 3 + len(charter.channels.channels) + len(charter.protocol.sections) + 3
+
+
+def test_deck_pdf_is_16_9_with_one_page_per_slide(built_site, languages):
+    for view in languages:
+        path = built_site / outputs.slides_pdf(view)
+        with pdfplumber.open(path) as pdf:
+            sizes = {(round(p.width), round(p.height)) for p in pdf.pages}
+            assert sizes == {(960, 540)}, f"{view.code}: pages must be 1280 × 720 px (960 × 540 pt), got {sizes}"
+            assert len(pdf.pages) == expected_slide_count(view.charter), view.code
+
+
+def test_every_slide_shows_its_text_in_its_language(built_site, languages):
+    for view in languages:
+        charter = view.charter
+        pages = page_texts(built_site / outputs.slides_pdf(view))
+        labels = charter.slides.labels
+
+        def page_with(text: str) -> int:
+            hits = [i for i, page in enumerate(pages) if text in page]
+            assert hits, f"{view.code}: {text!r} is on no slide"
+            return hits[0]
+
+        assert plain(view, charter.settings.title) in pages[0]
+        assert normal(charter.school.name) in pages[0]
+        assert plain(view, labels.vision) in pages[1] and plain(view, charter.quality.vision[0]) in pages[1]
+        reach = pages[2]
+        assert plain(view, labels.reach) in reach
+        for phone in charter.school.phones:
+            assert normal(phone.number.written) in reach
+        for channel in charter.channels.channels:
+            page = page_with(plain(view, channel.purpose))
+            assert plain(view, channel.name) in pages[page]
+            for rule in charter.agreements.rules:
+                if rule.channel == channel.id and rule.short is not None:
+                    assert plain(view, rule.short) in pages[page], f"{view.code}: {rule.id} not on the {channel.id} slide"
+        protocol_channel = next(c for c in charter.channels.channels if c.id == charter.protocol.channel)
+        protocol_channel = page_with(plain(view, protocol_channel.purpose))
+        for offset, section in enumerate(charter.protocol.sections, start=1):
+            page = pages[protocol_channel + offset]
+            assert plain(view, section.title) in page, "the protocol's slides follow its channel's slide"
+            for rule in charter.protocol.rules:
+                if rule.section == section.id and rule.short is not None:
+                    assert plain(view, rule.short) in page
+        parents = pages[page_with(plain(view, labels.parents))]
+        for rule in [*charter.agreements.rules, *charter.protocol.rules]:
+            if rule.binds == ["parents"] and rule.short is not None:
+                assert plain(view, rule.short) in parents
+        pdca = pages[page_with(plain(view, labels.pdca))]
+        for step in ("plan", "do", "check", "act"):
+            assert plain(view, getattr(labels, step)) in pdca
+            for item in getattr(charter.quality.pdca, step).items:
+                assert plain(view, item) in pdca
+        closing = pages[-1]
+        assert plain(view, labels.questions) in closing
+        assert outputs.site_url(view).removeprefix("https://").rstrip("/") in closing
+
+
+def test_other_language_does_not_leak(built_site, languages):
+    """A slide in English shows no Dutch label, and the other way round."""
+    for view in languages:
+        text = " ".join(page_texts(built_site / outputs.slides_pdf(view)))
+        for other in languages:
+            if other.code != view.code:
+                assert plain(other, other.charter.slides.labels.parents) not in text
+
+
+def test_text_is_readable_from_the_back_of_the_room(built_site, languages):
+    """Every character on every slide is at least 24 px (18 pt on a 1280 × 720 px page)."""
+    for view in languages:
+        with pdfplumber.open(built_site / outputs.slides_pdf(view)) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                sizes = [c["size"] for c in page.chars if c["text"].strip()]
+                assert sizes, f"slide {number} ({view.code}) has no text"
+                assert min(sizes) >= 18 - 0.01, f"slide {number} ({view.code}) has text of {min(sizes):.1f} pt"
+
+
+def test_notes_handout_has_every_slide_and_the_full_texts(built_site, languages):
+    for view in languages:
+        charter = view.charter
+        path = built_site / outputs.slides_notes_pdf(view)
+        with pdfplumber.open(path) as pdf:
+            assert {(round(p.width), round(p.height)) for p in pdf.pages} == {(595, 842)}, "A4 portrait"
+            text = normal(" ".join(page.extract_text(use_text_flow=True) or "" for page in pdf.pages))
+        slide_word = plain(view, charter.slides.labels.slide)
+        total = expected_slide_count(charter)
+        for number in range(1, total + 1):
+            assert normal(f"{slide_word} {number} / {total}") in text
+        # Speaker notes come from the full texts: every agreement and protocol rule, the vision, the protocol's intro.
+        for rule in [*charter.agreements.rules, *charter.protocol.rules]:
+            assert plain(view, rule.text) in text, f"{view.code}: the full text of {rule.id} is not in the notes"
+            for item in rule.items:
+                assert plain(view, item) in text
+        for paragraph in [*charter.quality.vision, *charter.protocol.intro]:
+            assert plain(view, paragraph) in text
+
+
+def test_pdfs_are_tagged_and_titled(built_site, languages):
+    from pypdf import PdfReader
+
+    for view in languages:
+        titles = {
+            outputs.slides_pdf(view): plain(view, view.charter.settings.title),
+            outputs.slides_notes_pdf(view): plain(view, view.charter.slides.labels.handout),
+        }
+        for path, title in titles.items():
+            reader = PdfReader(built_site / path)
+            root = reader.trailer["/Root"]
+            assert "/StructTreeRoot" in root, f"{path} is not tagged"
+            assert str(root.get("/Lang")) == view.code
+            assert title in normal(reader.metadata.title or "")
