@@ -103,8 +103,8 @@ def test_a_slide_that_does_not_fit_fails_the_build_and_keeps_the_site(charter_co
     message = done.stdout + done.stderr
     assert done.returncode == 1, message
     assert "Traceback" not in message
-    assert "slide 4 'Phone' (English, en)" in message
-    assert "phone-school" in message and "What to do" in message
+    assert "slide 4 'Phone' (English, en) does not fit" in message
+    assert "What to do" in message and "the longest is 'phone-school'" in message
     assert "(Nederlands, nl)" not in message
     assert snapshot(site) == before, "the site parents see is unchanged"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["charter", "site"], "no half-built folder is left behind"

@@ -146,7 +146,8 @@ def build_slides(ctx: "BuildContext") -> None:
         rendered.append((view, slides, document))
     if problems:
         raise OutputError(
-            "some slides do not fit on their 16:9 page; nothing was built or changed:\n" + "\n".join(problems)
+            "some slides do not fit on their 16:9 page, and nothing may be cut off; nothing was built or changed:\n"
+            + "\n".join(problems)
         )
 
     from .pdf import write_pdf

@@ -13,7 +13,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..facts import Reference
 from ..outputs import site_url
 from ..schema.agreements import Agreement
 from ..schema.base import Text
@@ -136,6 +135,10 @@ class _DeckBuilder:
     def html(self, text: Text | None) -> Markup:
         return Markup(self.view.text(text, "html"))
 
+    def fact(self, reference: str) -> Markup:
+        """One fact by its reference, e.g. ``{phone.school}``, written as the texts write it (links included)."""
+        return self.html(Text((("", reference),)))
+
     def label(self, name: str) -> Markup:
         return self.html(getattr(self.labels, name))
 
@@ -167,22 +170,20 @@ class _DeckBuilder:
 
     def contacts(self) -> dict[str, Any]:
         """Phone numbers (with when they are answered), e-mail addresses with a purpose, the teachers' pattern."""
-        view = self.view
         phones = []
         for phone in self.charter.school.phones:
-            hours = view.fact(Reference("period", phone.hours, None, "")).display if phone.hours else None
             phones.append(
                 {
                     "label": self.html(phone.short or phone.label),
-                    "number": Markup(view.text(Text((("", "{phone." + phone.id + "}"),)), "html")),
-                    "hours": hours,
+                    "number": self.fact(f"{{phone.{phone.id}}}"),
+                    "hours": self.fact(f"{{period.{phone.hours}}}") if phone.hours else None,
                     "sms": phone.prefer_sms,
                 }
             )
         emails = [
             {
                 "label": self.html(email.label),
-                "address": Markup(view.text(Text((("", "{email." + email.id + "}"),)), "html")),
+                "address": self.fact(f"{{email.{email.id}}}"),
                 "purpose": self.html(email.purpose),
             }
             for email in self.charter.school.emails
@@ -190,20 +191,20 @@ class _DeckBuilder:
         ]
         teacher = {
             "label": self.label("teacher_email"),
-            "address": Markup(view.text(Text((("", "{teacher_email}"),)), "html")),
+            "address": self.fact("{teacher_email}"),
         }
         return {"phones": phones, "emails": emails, "teacher": teacher}
 
     def contact_notes(self) -> list[Note]:
-        view = self.view
+        """Every phone number and e-mail address with its full label, for the speaker."""
         notes = []
         for phone in self.charter.school.phones:
-            line = Markup("{}: {}").format(self.html(phone.label), self.html(Text((("", "{phone." + phone.id + "}"),))))
+            line = Markup("{}: {}").format(self.html(phone.label), self.fact(f"{{phone.{phone.id}}}"))
             if phone.hours:
-                line += Markup(" ({})").format(view.fact(Reference("period", phone.hours, None, "")).display)
+                line += Markup(" ({})").format(self.fact(f"{{period.{phone.hours}}}"))
             notes.append(line)
         for email in self.charter.school.emails:
-            line = Markup("{}: {}").format(self.html(email.label), self.html(Text((("", "{email." + email.id + "}"),))))
+            line = Markup("{}: {}").format(self.html(email.label), self.fact(f"{{email.{email.id}}}"))
             if email.purpose is not None:
                 line += Markup(" — {}").format(self.html(email.purpose))
             notes.append(line)

@@ -40,25 +40,33 @@ def unfit_slides(view: LanguageView, slides: list[Slide], document) -> list[str]
         if start is None or end is None or start == end:
             continue
         problems.append(
-            f"  slide {slide.number} '{slide.plain_heading}' ({view.language.name}, {view.code}) runs "
-            f"{end - start} page(s) too long; it comes from {slide.origin}.\n    What to do: {_advice(slide)}"
+            f"  slide {slide.number} '{slide.plain_heading}' ({view.language.name}, {view.code}) does not fit on its "
+            f"page: it needs {end - start + 1} pages. It comes from {slide.origin}.\n"
+            f"    What to do: {_advice(view, slide)}"
         )
     return problems
 
 
-def _advice(slide: Slide) -> str:
+def _advice(view: LanguageView, slide: Slide) -> str:
+    standard = view.charter.slides.outline is None
+    fewer = (
+        "write an 'outline' in slides.yaml (the file shows how) and give this slide a shorter list 'agreements: [...]'"
+        if standard
+        else "give its outline item in slides.yaml a shorter list 'agreements: [...]'"
+    )
     ids = slide.agreement_ids
     if ids:
+        longest = max(ids, key=lambda i: len(view.text(view.agreement(i).short, "plain")))
         return (
-            "shorten the 'short' texts it shows (agreements " + ", ".join(ids) + "), or show fewer agreements on "
-            "it: give its outline item in slides.yaml a list 'agreements: [...]'"
+            f"shorten the {view.code} 'short' texts it shows (agreements.yaml / protocol.yaml: "
+            f"{', '.join(ids)}; the longest is '{longest}'), or {fewer}"
         )
     if slide.kind == "text":
         return "shorten its heading, text or points in slides.yaml, or split it into two 'show: text' items"
     if slide.kind == "vision":
-        return "shorten the first vision paragraph in quality.yaml, or replace the slide by a 'show: text' item"
+        return "shorten the first vision paragraph in quality.yaml, or put a 'show: text' slide in its place in an outline"
     if slide.kind in ("reach", "questions"):
-        return "shorten the contacts' labels and purposes in school.yaml (their 'short' labels for phones)"
+        return "shorten the labels and purposes of the phone numbers and e-mail addresses in school.yaml"
     if slide.kind == "pdca":
-        return "shorten the PDCA texts in quality.yaml, or replace the slide by a 'show: text' item in slides.yaml"
-    return "shorten its heading and texts, or give it a shorter 'heading' in its outline item in slides.yaml"
+        return "shorten the PDCA texts in quality.yaml, or put a 'show: text' slide in its place in an outline"
+    return "shorten its heading and texts (or give it a shorter 'heading' in an outline in slides.yaml)"
