@@ -58,7 +58,7 @@ def _steps() -> list[Step]:
 def _recover(out_dir: Path) -> None:
     """Undo what a build killed halfway may have left next to site/."""
     parent = out_dir.parent
-    for leftover in parent.glob(f".{out_dir.name}-new-*"):
+    for leftover in [*parent.glob(f".{out_dir.name}-new-*"), *parent.glob(f".{out_dir.name}-work-*")]:
         shutil.rmtree(leftover, ignore_errors=True)
     old = sorted(parent.glob(f".{out_dir.name}-old-*"))
     if old and not out_dir.exists():
