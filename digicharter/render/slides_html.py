@@ -32,6 +32,9 @@ def write_html_deck(view: LanguageView, slides: list[Slide], deck: DeckInfo, fol
     fonts.mkdir(parents=True, exist_ok=True)
     for font in font_files():
         shutil.copyfile(font.path, fonts / font.path.name)
+    licence = font_files()[0].path.parent.parent / "LICENSE"
+    if licence.is_file():  # the SIL Open Font License asks to ship it with the fonts
+        shutil.copyfile(licence, fonts / "LICENSE.txt")
     colours = view.charter.school.colours
     (assets / "page.svg").write_text(page_svg(colours), encoding="utf-8")
     (assets / "cover.svg").write_text(cover_svg(colours), encoding="utf-8")
