@@ -165,26 +165,26 @@ def _message(view: LanguageView, spills: list[Spill], charter_dir: Path | None) 
     language = f"{view.language.name} ({view.code})"
     parts = []
     for spill in spills:
+        over = spill.overflow_mm
         text = (
-            f"the bookmark in {language} does not fit: its {spill.face.name} face is {spill.overflow_mm:.1f} mm "
+            f"the bookmark in {language} does not fit: its {spill.face.name} face is {over:.1f} mm "
             f"too long for its {view.charter.bookmark.size.height_mm:g} mm."
         )
         if spill.first_over is not None:
             text += f" It runs over at {spill.first_over.describe()}"
             text += f"; the last line that fits is {spill.last_fitting.describe()}." if spill.last_fitting else "."
-            to_shorten = spill.first_over
         else:
             text += " Its lines fit, but leave no room for the foot under them"
             text += " (the QR code and the school's name)." if spill.face.qr else " (the school's name)."
-            to_shorten = spill.tallest
-        if to_shorten is not None:
-            text += f" Shorten {_where(view, to_shorten, charter_dir)} by about {spill.overflow_mm:.0f} mm"
-            if spill.tallest is not None and spill.tallest is not to_shorten:
-                text += (
-                    f" (or the longest line on this face, {spill.tallest.describe()}, "
-                    f"{spill.tallest_mm:.0f} mm tall)"
-                )
-            text += ","
+        tallest = spill.tallest
+        if tallest is not None and (spill.first_over is None or tallest is spill.first_over):
+            text += f" Shorten {_where(view, tallest, charter_dir)} by about {max(over, 1):.0f} mm,"
+        elif tallest is not None:
+            longest = _where(view, tallest, charter_dir)[:-1] + f", {spill.tallest_mm:.0f} mm tall)"
+            text += (
+                f" Make {over:.0f} mm of room: shorten the longest line on this face, {longest}, "
+                f"or {_where(view, spill.first_over, charter_dir)},"
+            )
         text += f" or move a line to the other face in {SECTION_FILES['bookmark']}."
         parts.append(text)
     return "\n".join(parts)
