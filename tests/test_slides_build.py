@@ -130,3 +130,16 @@ def test_outline_mistakes_are_reported_at_their_line(capsys, charter_copy):
     assert short_problem and short_problem[0][1] == line_of(slides_yaml, "phone-teacher-number")
     assert "has no short text" in short_problem[0][2] and "agreements.yaml line" in short_problem[0][2]
     assert "needs a 'heading:'" in err
+
+
+def test_the_example_outline_in_slides_yaml_is_valid(capsys, charter_copy):
+    """slides.yaml shows, commented out, how to write an outline: that example must stay correct."""
+    path = charter_copy / "slides.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("# outline:")
+    example = "".join(line[2:] + "\n" for line in text[start:].splitlines())
+    path.write_text(text[:start] + example, encoding="utf-8")
+    code, _, err = run_cli(capsys, "check", "--strict", str(charter_copy))
+    assert code == 0, err
+    outline = load_charter(charter_copy, strict=True).charter.slides.outline
+    assert outline is not None and len(outline) >= 5
