@@ -149,3 +149,21 @@ def test_pdfs_are_tagged_and_titled(built_site, languages):
             assert "/StructTreeRoot" in root, f"{path} is not tagged"
             assert str(root.get("/Lang")) == view.code
             assert title in normal(reader.metadata.title or "")
+
+
+def test_closing_slide_qr_code_opens_the_website(built_site, languages, tmp_path):
+    """The QR code on the last slide, rendered as a projector would show it, scans to the site in that language."""
+    import subprocess
+
+    for view in languages:
+        pdf = built_site / outputs.slides_pdf(view)
+        total = expected_slide_count(view.charter)
+        prefix = tmp_path / f"closing-{view.code}"
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "72", "-f", str(total), "-l", str(total), "-singlefile", str(pdf), str(prefix)],
+            check=True,
+        )
+        scanned = subprocess.run(
+            ["zbarimg", "--quiet", "--raw", f"{prefix}.png"], capture_output=True, text=True, check=True
+        ).stdout.split()
+        assert scanned == [outputs.site_url(view)]

@@ -25,7 +25,9 @@ REVEAL_FILES = ("dist/reveal.css", "dist/reveal.js", "dist/plugin/notes.js", "LI
 
 
 def write_html_deck(view: LanguageView, slides: list[Slide], deck: DeckInfo, folder: Path) -> None:
-    """Write ``index.html`` and its ``assets/`` into ``folder`` (e.g. site/slides/)."""
+    """Write ``index.html`` and its ``assets/`` into ``folder`` (e.g. site/slides/), which the deck owns whole."""
+    if folder.exists():
+        shutil.rmtree(folder)  # e.g. `digicharter slides` over an earlier site: no stale files left in the deck
     assets = folder / deck.assets
     _copy_reveal(assets / "reveal")
     fonts = assets / "fonts"

@@ -32,7 +32,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals["icon"] = icon
-    env.globals["qr"] = lambda url, colour: Markup(qr_svg(url, dark=colour))
+    env.globals["qr"] = lambda url, colour: Markup(qr_svg(url, dark=colour, title=url))
     env.filters["css_string"] = css_string
     env.filters["bare_url"] = lambda url: re.sub(r"^https?://", "", url).rstrip("/")
     return env
