@@ -1,0 +1,169 @@
+"""The built website in a real browser (Debian's Chromium via Playwright), served on 127.0.0.1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from conftest import CHARTER
+
+pytestmark = pytest.mark.browser
+
+PHONE, DESKTOP = {"width": 360, "height": 780}, {"width": 1280, "height": 900}
+
+
+def website_pages(site: Path) -> list[str]:
+    """Every page of the website, as paths from the site root (the slide decks are another output)."""
+    return sorted(
+        str(p.relative_to(site)) for p in site.rglob("*.html") if "slides" not in p.relative_to(site).parts
+    )
+
+
+@pytest.fixture(scope="module")
+def pages(built_site) -> list[str]:
+    found = website_pages(built_site)
+    assert "index.html" in found and "en/index.html" in found
+    return found
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport=PHONE)
+    yield ctx
+    ctx.close()
+
+
+def open_page(page, url: str, *, idle: bool = False) -> None:
+    """Load a page with its font; ``idle``: also wait until it has fetched everything it fetches by itself."""
+    page.goto(url, wait_until="networkidle" if idle else "load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+
+def test_every_page_loads_without_errors_and_nothing_leaves_localhost(browser, site_server, pages):
+    ctx = browser.new_context(viewport=DESKTOP)
+    requests: list[str] = []
+    problems: list[str] = []
+    ctx.on("request", lambda request: requests.append(request.url))
+    page = ctx.new_page()
+    page.on("console", lambda message: problems.append(f"{page.url}: {message.text}") if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(f"{page.url}: {error}"))
+    try:
+        for path in pages:
+            open_page(page, site_server + path, idle=True)
+            assert page.title(), path
+    finally:
+        ctx.close()
+    assert problems == []
+    outside = [url for url in requests if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).hostname != "127.0.0.1"]
+    assert outside == []
+    # The font came from the site itself.
+    assert any(url.endswith(".woff2") for url in requests)
+
+
+def test_the_switcher_leads_to_the_same_page_in_the_other_language(context, site_server, pages):
+    page = context.new_page()
+    context.set_default_timeout(10_000)
+    pairs = [(path, "en/" + path, "en") for path in pages if not path.startswith("en/") and path != "404.html"]
+    # Every page one way; back the other way for a few (the static tests check every link's target).
+    pairs += [("en/" + path, path, "nl") for path in ("index.html", "phone.html", "quality.html", "downloads.html")]
+    for start, expected, language in pairs:
+        open_page(page, site_server + start)
+        page.click(".md-header__option .md-select button")
+        page.click(f"a.md-select__link[hreflang={language}]")
+        page.wait_for_load_state("load")
+        assert urlsplit(page.url).path == "/" + expected, (start, page.url)
+        assert page.get_attribute("html", "lang") == language
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into the site's search box; the paths of the pages it finds."""
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.click("label.md-header__button[for=__search]")
+    box.fill("")
+    box.press_sequentially(query, delay=20)
+    page.wait_for_function(
+        "() => !document.querySelector('.md-search-result__meta').textContent.includes('…')"
+        " && document.querySelector('.md-search-result__meta').textContent.trim() !== ''"
+    )
+    page.wait_for_timeout(400)
+    links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+    return sorted({urlsplit(link).path for link in links})
+
+
+def test_dutch_search_finds_dutch_pages_with_dutch_stemming(context, site_server, built_site):
+    page = context.new_page()
+    open_page(page, site_server + "index.html", idle=True)
+    # The phone page says "afwezigheden"; "afwezigheid" is not on it, so only Dutch stemming finds it.
+    phone_md = (built_site.parent / "site_src" / "nl" / "phone.md").read_text(encoding="utf-8")
+    assert "afwezigheden" in phone_md and "afwezigheid" not in phone_md
+    for query in ("afwezigheden", "afwezigheid"):
+        found = search(page, query)
+        assert "/phone.html" in found, (query, found)
+        assert not any(path.startswith("/en/") for path in found), (query, found)
+    # A Dutch word that is on one page only finds that page.
+    assert search(page, "oudervereniging") == ["/facebook.html"]
+
+
+def test_english_search_stays_in_english(context, site_server):
+    page = context.new_page()
+    open_page(page, site_server + "en/index.html", idle=True)
+    found = search(page, "absence")
+    assert "/en/phone.html" in found
+    assert all(path.startswith("/en/") for path in found)
+    assert search(page, "afwezigheden") == []
+
+
+def test_no_serious_accessibility_violations(browser, site_server, pages):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    found = []
+    for viewport, subset in ((PHONE, pages), (DESKTOP, ["index.html", "phone.html", "en/quality.html"])):
+        ctx = browser.new_context(viewport=viewport)
+        page = ctx.new_page()
+        try:
+            for path in subset:
+                open_page(page, site_server + path)
+                for violation in axe.run(page).response["violations"]:
+                    if violation["impact"] in ("serious", "critical"):
+                        targets = [node["target"] for node in violation["nodes"][:3]]
+                        found.append(f"{viewport['width']}px {path}: {violation['id']} {targets}")
+        finally:
+            ctx.close()
+    assert found == []
+
+
+def test_pages_fit_a_phone_screen(context, site_server, pages):
+    page = context.new_page()
+    too_wide = []
+    for path in pages:
+        open_page(page, site_server + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            too_wide.append((path, width))
+    assert too_wide == []
+
+
+def test_contact_links_are_thumb_sized_on_a_phone(context, site_server):
+    page = context.new_page()
+    open_page(page, site_server + "index.html")
+    heights = page.eval_on_selector_all(".dc-contact__link", "els => els.map(e => e.getBoundingClientRect().height)")
+    school = yaml.safe_load((CHARTER / "school.yaml").read_text(encoding="utf-8"))
+    assert len(heights) == len(school["phones"]) + len(school["emails"])
+    assert min(heights) >= 44
+
+
+def test_print_stylesheet_prints_the_content_only(context, site_server):
+    page = context.new_page()
+    open_page(page, site_server + "phone.html")
+    page.emulate_media(media="print")
+    assert not page.is_visible(".md-header")
+    assert not page.is_visible(".md-sidebar--primary")
+    assert page.is_visible(".dc-agreement")
+    assert page.eval_on_selector(".dc-agreement", "e => getComputedStyle(e).breakInside") == "avoid"
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")

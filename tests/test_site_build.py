@@ -1,0 +1,143 @@
+"""Building the website from a changed charter: changes show up, other outputs stay, a new language needs no code."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import PROJECT
+from digicharter.build import BuildContext, build
+from digicharter.loading.charter_loader import load_charter
+from digicharter.render.site import build_site
+from digicharter.view import views
+
+from helpers import replace_in
+from test_site_files import Page
+
+
+def build_website(charter_dir: Path, root: Path) -> Path:
+    out = root / "site"
+    build(charter_dir, out, site_src=root / "site_src", quiet=True, steps=[("website", build_site)])
+    return out
+
+
+def text_of(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def test_a_change_in_the_charter_shows_up_on_the_pages(charter_copy, tmp_path):
+    replace_in(charter_copy / "times.yaml", "evening_quiet_from: 20:00", "evening_quiet_from: 19:30")
+    replace_in(charter_copy / "school.yaml", 'number: "011 621 613"', 'number: "011 23 45 67"')
+    replace_in(charter_copy / "channels.yaml", "name: {nl: Infoavonden, en: Info evenings}",
+               "name: {nl: Ouderavonden, en: Parent evenings}")
+    site = build_website(charter_copy, tmp_path)
+
+    phone_nl, phone_en = text_of(site / "phone.html"), text_of(site / "en" / "phone.html")
+    assert "19.30 u" in phone_nl and "20.00 u" not in phone_nl
+    assert "19:30" in phone_en and "20:00" not in phone_en
+    for root in (site, site / "en"):
+        links = dict(Page(root / "index.html").links)
+        assert links.get("tel:+3211234567") == "011 23 45 67"
+        assert "tel:+3211621613" not in links
+    assert " ".join(Page(site / "en" / "info_evenings.html").h1.split()) == "Parent evenings"
+    assert "Ouderavonden" in [text for _, text in Page(site / "index.html").links]
+    # The generated Markdown follows as well: nothing in site_src/ is typed by hand.
+    assert "19.30 u" in text_of(tmp_path / "site_src" / "nl" / "phone.md")
+
+
+def test_a_removed_channel_loses_its_page(charter_copy, tmp_path):
+    site_src = tmp_path / "site_src"
+    build_website(charter_copy, tmp_path)
+    assert (site_src / "en" / "facebook.md").is_file()
+    text = text_of(charter_copy / "channels.yaml")
+    start = text.index("  - id: facebook")
+    end = text.index("  - id: info_evenings")
+    (charter_copy / "channels.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
+    agreements = text_of(charter_copy / "agreements.yaml")
+    start = agreements.index("  # ------------------------------------------------------------------ Facebook")
+    end = agreements.index("  # ------------------------------------------------------------------ Gimme")
+    (charter_copy / "agreements.yaml").write_text(agreements[:start] + agreements[end:], encoding="utf-8")
+    site = build_website(charter_copy, tmp_path)
+    assert not (site / "facebook.html").exists() and not (site / "en" / "facebook.html").exists()
+    assert not (site_src / "en" / "facebook.md").exists()
+
+
+def test_the_website_leaves_other_outputs_in_place(tmp_path):
+    """MkDocs empties the folder it builds into; the website step must not empty the staging folder."""
+    from conftest import CHARTER
+
+    def earlier_output(ctx: BuildContext) -> None:
+        (ctx.staging / "downloads").mkdir()
+        (ctx.staging / "downloads" / "already-there.pdf").write_bytes(b"%PDF")
+        (ctx.staging / "en" / "slides").mkdir(parents=True)
+        (ctx.staging / "en" / "slides" / "index.html").write_text("deck")
+
+    out = tmp_path / "site"
+    build(CHARTER, out, site_src=tmp_path / "site_src", quiet=True,
+          steps=[("earlier", earlier_output), ("website", build_site)])
+    assert (out / "downloads" / "already-there.pdf").read_bytes() == b"%PDF"
+    assert (out / "en" / "slides" / "index.html").read_text() == "deck"
+    assert (out / "en" / "index.html").is_file() and (out / "index.html").is_file()
+
+
+def test_a_further_language_is_data_not_code(charter_copy, tmp_path):
+    """Declaring French in charter.yaml gives /fr/ with French theme words; untranslated texts fall back."""
+    replace_in(
+        charter_copy / "charter.yaml",
+        '    time_format: "HH:mm"\n',
+        '    time_format: "HH:mm"\n  - code: fr\n    name: Français\n    locale: fr_BE\n    time_format: "HH:mm"\n',
+    )
+    result = load_charter(charter_copy, strict=False)
+    assert result.warnings, "French texts are missing: warnings, not errors, outside --strict"
+    language_views = views(result.charter)
+    staging, work = tmp_path / "staging", tmp_path / "work"
+    staging.mkdir()
+    work.mkdir()
+    ctx = BuildContext(result.charter, language_views, charter_copy, staging, work, tmp_path / "site_src", quiet=True)
+    build_site(ctx)
+
+    french = Page(staging / "fr" / "phone.html")
+    assert french.lang == "fr"
+    assert sorted(a["hreflang"] for a in french.alternates) == ["en", "fr", "nl"]
+    assert "Français" in [text for _, text in Page(staging / "phone.html").links]
+    html = text_of(staging / "fr" / "index.html")
+    assert "Aller au contenu" in html  # the theme's own French words
+    search = text_of(staging / "fr" / "search" / "search_index.json")
+    assert '"lang":["fr"]' in search.replace(" ", "")
+
+
+def test_mkdocs_build_works_straight_from_a_project_folder(charter_copy, tmp_path):
+    """`mkdocs build` with the project's mkdocs.yml reads charter/, writes site_src/ and builds every language."""
+    project = charter_copy.parent
+    (project / "mkdocs.yml").write_text(text_of(PROJECT / "mkdocs.yml"), encoding="utf-8")
+    (project / "templates").symlink_to(PROJECT / "templates")
+    (project / "digicharter").symlink_to(PROJECT / "digicharter")
+    replace_in(charter_copy / "quality.yaml", "Leerkrachten moeten zelf", "Leraren moeten zelf")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(tmp_path / "out")],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / "out"
+    assert Page(out / "index.html").lang == "nl"
+    assert Page(out / "en" / "index.html").lang == "en"
+    assert "Leraren moeten zelf" in text_of(out / "quality.html")
+    assert (project / "site_src" / "nl" / "quality.md").is_file()
+
+
+def test_mkdocs_build_reports_a_charter_mistake_clearly(charter_copy, tmp_path):
+    project = charter_copy.parent
+    (project / "mkdocs.yml").write_text(text_of(PROJECT / "mkdocs.yml"), encoding="utf-8")
+    (project / "templates").symlink_to(PROJECT / "templates")
+    (project / "digicharter").symlink_to(PROJECT / "digicharter")
+    line = replace_in(charter_copy / "times.yaml", "evening_quiet_from: 20:00", "evening_quiet_from: 25:00")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(tmp_path / "out")],
+        capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=120,
+    )
+    assert done.returncode != 0
+    assert f"times.yaml:{line}:" in done.stderr and "is not a time of day" in done.stderr
+    assert "Traceback" not in done.stderr
