@@ -293,3 +293,22 @@ def test_generated_pages_are_plain_markdown(built_site):
             text = page.read_text(encoding="utf-8")
             assert text.startswith("---\ntitle: ")
             assert "<script" not in text and "{%" not in text and ":material-" not in text, page
+
+
+def test_sitemaps_list_every_page_with_its_translations(built_site, settings, codes):
+    """Search engines read hreflang from the sitemap too, where the addresses are absolute."""
+    import xml.etree.ElementTree as ET
+
+    base = settings["site_url"].rstrip("/") + "/"
+    default = settings["default_language"]
+    roots = {code: base + ("" if code == default else f"{code}/") for code in codes}
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    for code in codes:
+        folder = built_site if code == default else built_site / code
+        urls = ET.parse(folder / "sitemap.xml").getroot().findall("s:url", ns)
+        pages = {p.name for p in folder.glob("*.html")} - {"404.html"}
+        assert {u.find("s:loc", ns).text for u in urls} == {roots[code] + name for name in pages}
+        for url in urls:
+            name = url.find("s:loc", ns).text.rsplit("/", 1)[1]
+            alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+            assert alternates == {other: roots[other] + name for other in codes}

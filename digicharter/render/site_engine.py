@@ -181,6 +181,7 @@ def configure(config, job: Job) -> None:
         "theme_language": site_theme.theme_language(view),
         "labels": site_theme.theme_labels(view),
         "problems": list(job.problems),
+        "sitemap_alternates": [{"lang": other.code, "root": job.language_url(other)} for other in job.views],
         "preview_problem": view.text(labels.preview_problem, "html"),
         "not_found": [
             {
