@@ -143,7 +143,11 @@ def test_speaker_view_opens_offline_with_notes_and_timer(offline, usb_stick, lan
     shown = " ".join(speaker.evaluate("document.querySelector('.speaker-controls-notes .value').textContent").split())
     assert vision in shown
     assert speaker.evaluate("getComputedStyle(document.querySelector('#connection-status')).display") == "none"
-    speaker.wait_for_function("document.querySelector('.speaker-controls-time .timer').textContent.includes(':0')")
+    # The timer runs: its seconds move on from :00.
+    speaker.wait_for_function(
+        "document.querySelector('.speaker-controls-time .timer .seconds-value').textContent.trim() !== ':00'",
+        timeout=5000,
+    )
     # The pacing follows the minutes set in slides.yaml.
     assert speaker.evaluate("getComputedStyle(document.querySelector('.speaker-controls-time .pacing')).display") != "none"
     assert attempted == []
