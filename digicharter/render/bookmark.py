@@ -17,6 +17,8 @@ layout is checked once more for text running into the face's foot.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..build import BuildContext
 from ..errors import OutputError
 from ..outputs import bookmark_pdf, bookmark_sheet_pdf
@@ -47,7 +49,7 @@ def build_bookmarks(ctx: BuildContext) -> None:
         ctx.say(f"    bookmark ({view.code}) → {bookmark_pdf(view)}, {bookmark_sheet_pdf(view)}")
 
 
-def write_strip(view: LanguageView, face_list: list[Face], target):
+def write_strip(view: LanguageView, face_list: list[Face], target: Path) -> Path:
     """The bookmark for a print shop: front and back of one strip, with bleed and crop marks."""
     import weasyprint
 
@@ -68,7 +70,7 @@ def write_strip(view: LanguageView, face_list: list[Face], target):
     return target
 
 
-def write_sheet(view: LanguageView, face_list: list[Face], target):
+def write_sheet(view: LanguageView, face_list: list[Face], target: Path) -> Path:
     """The A4 sheet: fronts on page 1, backs on page 2 mirrored for long-edge duplex, thin cut marks."""
     import weasyprint
 

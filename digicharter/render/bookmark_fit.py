@@ -2,11 +2,14 @@
 
 WeasyPrint drops text that does not fit a fixed-height box without a word. So
 the faces are first laid out *flowing freely*, one per page of the strip's
-size, with a marker at the start and at the end of each face: if the end
-marker lands on a later page than the start, the face does not fit. Only
-then, to say which line is too much and by how many millimetres, the face is
-laid out once more on a page tall enough for everything, and the marker after
-each line is measured against the strip's height.
+size, with a marker at the start and at the end of each face and after each
+line: if the end marker lands on a later page than the start, the face does
+not fit, and the first line whose marker moved on is the one that runs over.
+Only then, to say by how many millimetres, the face is laid out once more on
+a page tall enough for everything and measured.
+
+Words too long to wrap (an address …) would run past the cut edge instead:
+every line of text is also checked to stay inside its box.
 
 The finished strip and sheet are checked again from their own layout
 (:func:`check_placed`): the text must end above the foot on every copy.
