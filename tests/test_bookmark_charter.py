@@ -103,3 +103,19 @@ def test_an_offset_sheet_still_puts_every_back_behind_its_front(changed):
     # … so on the back, seen from the back, they sit left of centre: exactly behind their fronts.
     assert sorted(width - x for x in back) == pytest.approx(front, abs=0.3)
     assert back != pytest.approx(front, abs=1)
+
+
+def test_no_fact_is_typed_in_the_bookmarks_yaml_or_templates(loaded):
+    """Numbers, addresses and times live in school.yaml and times.yaml; the bookmark only names them."""
+    from conftest import CHARTER, PROJECT
+
+    charter = loaded.charter
+    facts = [p.number.written for p in charter.school.phones] + [e.address for e in charter.school.emails]
+    facts += [t.strftime("%H:%M") for t in charter.times.times.values()]
+    facts += [t.strftime(f) for p in charter.times.periods.values() for t in (p.start, p.end) for f in ("%H:%M", "%-H.%M")]
+    facts += [charter.school.name, str(charter.settings.site_url).split("://")[1].rstrip("/")]
+    sources = [CHARTER / "bookmark.yaml", *sorted((PROJECT / "templates" / "bookmark").iterdir())]
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        for fact in facts:
+            assert fact not in text, f"{source.name} types {fact!r}; name it instead"
