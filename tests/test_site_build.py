@@ -141,3 +141,27 @@ def test_mkdocs_build_reports_a_charter_mistake_clearly(charter_copy, tmp_path):
     assert done.returncode != 0
     assert f"times.yaml:{line}:" in done.stderr and "is not a time of day" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_two_builds_give_identical_websites(tmp_path):
+    from conftest import CHARTER
+
+    def files(site: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+    first = build_website(CHARTER, tmp_path / "one")
+    second = build_website(CHARTER, tmp_path / "two")
+    assert files(first) == files(second)
+
+
+def test_a_language_the_theme_does_not_speak_is_pointed_out(charter_copy, capsys):
+    from helpers import run_cli
+
+    line = replace_in(
+        charter_copy / "charter.yaml",
+        '    time_format: "HH:mm"\n',
+        '    time_format: "HH:mm"\n  - code: li\n    name: Limburgs\n    locale: nl_BE\n',
+    ) + 1
+    code, out, err = run_cli(capsys, "check", str(charter_copy))
+    assert code == 0
+    assert f"charter.yaml:{line}:" in err and "theme has no words in 'li'" in err

@@ -25,9 +25,11 @@ import logging
 import posixpath
 import shutil
 import tempfile
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Iterator
 
 from mkdocs.plugins import event_priority
 
@@ -235,9 +237,22 @@ def on_post_build(config):
     for other in job.views:
         if other.code == job.view.code:
             continue
-        with tempfile.TemporaryDirectory(prefix="digicharter-") as scratch:
+        with tempfile.TemporaryDirectory(prefix="digicharter-") as scratch, _quiet("mkdocs.commands.build"):
             build_language(job.for_language(other), Path(scratch) / "site", strict=config.strict)
             move_into(Path(scratch) / "site", site_dir / outputs.language_prefix(other))
+        log.info(f"Built the '{other.code}' pages into /{outputs.language_prefix(other)}")
+
+
+@contextmanager
+def _quiet(logger_name: str) -> Iterator[None]:
+    """Keep MkDocs' progress lines for the other languages out of the terminal (warnings still show)."""
+    logger = logging.getLogger(logger_name)
+    previous = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
 
 
 def on_serve(server, config, builder):

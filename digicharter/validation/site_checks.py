@@ -2,7 +2,8 @@
 
 * every agreement the home page names exists and has a short text;
 * no channel id takes the address of one of the website's own pages;
-* the theme words site.yaml replaces are words the theme has;
+* the theme words site.yaml replaces are words the theme has, and a language the
+  theme does not speak is pointed out (its menus would be English);
 * the school's primary colour keeps white text (the header) and links readable.
 """
 
@@ -23,6 +24,7 @@ def check(charter: Charter, ctx: CheckContext) -> None:
     _check_answer_times(charter, ctx)
     _check_channel_ids(charter, ctx)
     _check_theme_labels(charter, ctx)
+    _check_theme_languages(charter, ctx)
     _check_colours(charter, ctx)
 
 
@@ -65,6 +67,23 @@ def _check_theme_labels(charter: Charter, ctx: CheckContext) -> None:
                 "site", ("theme_labels", key),
                 f"the theme has no word '{key}'{did_you_mean(key, known)} "
                 "(its words are named like search.placeholder, action.skip, select.language)",
+            )
+
+
+def _check_theme_languages(charter: Charter, ctx: CheckContext) -> None:
+    from ..render.site_theme import has_translations
+
+    for i, language in enumerate(charter.settings.languages):
+        if has_translations(language.code):
+            continue
+        missing = [key for key in ("search.placeholder", "select.language", "action.skip")
+                   if key not in charter.site.theme_labels or language.code not in charter.site.theme_labels[key].languages(
+                       charter.settings.default_language)]
+        if missing:
+            ctx.warning(
+                "settings", ("languages", i, "code"),
+                f"the website's theme has no words in '{language.code}': its menus and search box show in English "
+                f"unless site.yaml's theme_labels translates them (e.g. {', '.join(missing)})",
             )
 
 
