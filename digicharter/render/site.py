@@ -33,4 +33,6 @@ def build_site(ctx) -> None:
 
 def serve(args: argparse.Namespace) -> int:
     """``digicharter serve``: a live preview at ``args.dev_addr`` that follows every saved change in the charter."""
-    return site_engine.serve(args.charter_dir, args.dev_addr)
+    from .site_preview import serve as live_preview
+
+    return live_preview(args.charter_dir, args.dev_addr)

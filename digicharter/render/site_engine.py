@@ -14,9 +14,7 @@ which builds all languages in one go):
 
 The same settings serve three entry points: ``digicharter build`` (calls
 :func:`build_language` per language), and ``mkdocs build`` / ``mkdocs serve``
-straight from the repository, where the hook :mod:`digicharter.render.site_hooks`
-reads the charter itself, builds the default language as MkDocs' own build and
-the other languages after it, into ``<code>/`` of the same folder.
+straight from the repository (see :mod:`.site_preview`).
 """
 
 from __future__ import annotations
@@ -24,20 +22,17 @@ from __future__ import annotations
 import logging
 import posixpath
 import shutil
-import tempfile
-from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterator
 
 from mkdocs.plugins import event_priority
 
 from .. import outputs
-from ..assets import PROJECT_DIR, TEMPLATES_DIR
-from ..errors import CharterError, InternalError
+from ..assets import PROJECT_DIR
+from ..errors import InternalError
 from ..schema import Charter
-from ..view import LanguageView, views
+from ..view import LanguageView
 from . import site_pages, site_theme
 
 log = logging.getLogger("mkdocs.plugins.digicharter")
@@ -80,10 +75,11 @@ class Job:
 _current: ContextVar[Job | None] = ContextVar("digicharter_site_job", default=None)
 #: The job of each config object being built (MkDocs hands the hook only the config).
 _jobs: dict[int, Job] = {}
-#: Per charter folder, the last charter that had no mistakes (the live preview falls back to it).
-_last_good: dict[Path, Job] = {}
-#: The charter folder `digicharter serve` was given; otherwise charter/ next to mkdocs.yml.
-_charter_dir_override: list[Path] = []
+
+
+def job_of(config, *, done: bool = False) -> Job | None:
+    """The job a config is being built for; ``done``: forget it (the build is over)."""
+    return _jobs.pop(id(config), None) if done else _jobs.get(id(config))
 
 
 # --------------------------------------------------------------------------- building
@@ -205,7 +201,9 @@ def configure(config, job: Job) -> None:
 def on_config(config):
     job = _current.get()
     if job is None:
-        job = _standalone_job(config)
+        from .site_preview import standalone_job
+
+        job = standalone_job(config)
     _jobs[id(config)] = job
     configure(config, job)
     return config
@@ -227,112 +225,3 @@ def on_page_context(context, page, config, nav):
     if len(job.views) > 1:
         config.extra["alternate"] = _alternates(job, page.file.dest_uri)
     return context
-
-
-def on_post_build(config):
-    job = _jobs.pop(id(config), None)
-    if job is None or not job.standalone:
-        return
-    site_dir = Path(config.site_dir)
-    for other in job.views:
-        if other.code == job.view.code:
-            continue
-        with tempfile.TemporaryDirectory(prefix="digicharter-") as scratch, _quiet("mkdocs.commands.build"):
-            build_language(job.for_language(other), Path(scratch) / "site", strict=config.strict)
-            move_into(Path(scratch) / "site", site_dir / outputs.language_prefix(other))
-        log.info(f"Built the '{other.code}' pages into /{outputs.language_prefix(other)}")
-
-
-@contextmanager
-def _quiet(logger_name: str) -> Iterator[None]:
-    """Keep MkDocs' progress lines for the other languages out of the terminal (warnings still show)."""
-    logger = logging.getLogger(logger_name)
-    previous = logger.level
-    logger.setLevel(logging.WARNING)
-    try:
-        yield
-    finally:
-        logger.setLevel(previous)
-
-
-def on_serve(server, config, builder):
-    """Rebuild when the charter or the page templates change, not when the generated pages do."""
-    job = _jobs.get(id(config)) or _last_good.get(_charter_dir(config))
-    server.unwatch(config.docs_dir)
-    if job is not None and job.charter_dir is not None:
-        server.watch(str(job.charter_dir))
-    server.watch(str(TEMPLATES_DIR / "site"))
-    return server
-
-
-# --------------------------------------------------------------------------- mkdocs build / serve by hand
-
-
-def _charter_dir(config) -> Path:
-    if _charter_dir_override:
-        return _charter_dir_override[-1]
-    return (Path(config.config_file_path).parent / "charter").resolve()
-
-
-def _standalone_job(config) -> Job:
-    """Read the charter and write the pages, as ``digicharter build`` does; on a mistake keep the last good ones."""
-    from mkdocs.exceptions import Abort
-
-    from ..loading.charter_loader import load_charter
-
-    charter_dir = _charter_dir(config)
-    site_src = charter_dir.parent / "site_src"
-    try:
-        result = load_charter(charter_dir, strict=False)
-    except CharterError as exc:
-        errors = [p for p in exc.problems if p.severity == "error"]
-        for problem in exc.problems:
-            (log.error if problem.severity == "error" else log.warning)(str(problem))
-        last = _last_good.get(charter_dir)
-        if last is None:
-            raise Abort(f"{len(errors)} problem(s) in the charter; fix them and save again.") from None
-        log.error(f"{len(errors)} problem(s) in the charter: the preview shows the last version without mistakes.")
-        return replace(last, problems=tuple(str(p) for p in errors), base_url=config.site_url)
-    for warning in result.warnings:
-        log.warning(str(warning))
-    language_views = views(result.charter)
-    site_pages.generate(language_views, site_src)
-    job = Job(
-        charter=result.charter,
-        views=language_views,
-        view=language_views[0],
-        site_src=site_src,
-        base_url=config.site_url,
-        standalone=True,
-        charter_dir=charter_dir,
-        config_file=Path(config.config_file_path),
-    )
-    _last_good[charter_dir] = job
-    return job
-
-
-def serve(charter_dir: Path, dev_addr: str) -> int:
-    """``digicharter serve``: MkDocs' live preview of this charter's website."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    from ..loading.charter_loader import load_charter
-
-    _log_to_terminal()
-    charter_dir = charter_dir.resolve()
-    load_charter(charter_dir, strict=False)  # a charter with mistakes: report them now, start nothing
-    _charter_dir_override.append(charter_dir)
-    try:
-        mkdocs_serve(config_file=str(CONFIG_FILE), dev_addr=dev_addr, livereload=True)
-    finally:
-        _charter_dir_override.remove(charter_dir)
-    return 0
-
-
-def _log_to_terminal() -> None:
-    mkdocs_log = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_digicharter", False) for h in mkdocs_log.handlers):
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
-        handler._digicharter = True  # type: ignore[attr-defined]
-        mkdocs_log.addHandler(handler)
-        mkdocs_log.setLevel(logging.INFO)

@@ -2,14 +2,9 @@
 
 MkDocs loads this file by its path, as a fresh module each time it reads
 mkdocs.yml; the work (and the state a live preview keeps between rebuilds,
-such as the last charter without mistakes) lives in
-:mod:`digicharter.render.site_engine`, imported once.
+such as the last charter without mistakes) lives in the package modules
+:mod:`digicharter.render.site_engine` and :mod:`digicharter.render.site_preview`, imported once.
 """
 
-from digicharter.render.site_engine import (  # noqa: F401 - MkDocs looks these names up
-    on_config,
-    on_files,
-    on_page_context,
-    on_post_build,
-    on_serve,
-)
+from digicharter.render.site_engine import on_config, on_files, on_page_context  # noqa: F401 - MkDocs looks these up
+from digicharter.render.site_preview import on_post_build, on_serve  # noqa: F401

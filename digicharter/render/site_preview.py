@@ -1,0 +1,140 @@
+"""``mkdocs build``, ``mkdocs serve`` and ``digicharter serve``: MkDocs started by hand, the charter read by the hook.
+
+When MkDocs itself runs (rather than ``digicharter build``), the hook reads
+``charter/`` next to mkdocs.yml (or the folder ``digicharter serve`` was
+given), writes the pages into ``site_src/``, lets MkDocs build the default
+language and then builds the other languages into ``<code>/`` of the same
+folder. A live preview watches the charter, not the generated pages.
+
+A mistake in the charter during a live preview is printed (the checker's own
+lines, with file and line) and shown above every page, while the preview keeps
+the last charter without mistakes — an editor should never face a blank page
+halfway through typing.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Iterator
+
+from .. import outputs
+from ..assets import TEMPLATES_DIR
+from ..errors import CharterError
+from ..view import views
+from . import site_pages
+from .site_engine import CONFIG_FILE, Job, build_language, job_of, log, move_into
+
+#: Per charter folder, the last charter that had no mistakes (the live preview falls back to it).
+_last_good: dict[Path, Job] = {}
+#: The charter folder ``digicharter serve`` was given; otherwise charter/ next to mkdocs.yml.
+_charter_dir_override: list[Path] = []
+
+
+def charter_dir_for(config) -> Path:
+    if _charter_dir_override:
+        return _charter_dir_override[-1]
+    return (Path(config.config_file_path).parent / "charter").resolve()
+
+
+def standalone_job(config) -> Job:
+    """Read the charter and write the pages, as ``digicharter build`` does; on a mistake keep the last good ones."""
+    from mkdocs.exceptions import Abort
+
+    from ..loading.charter_loader import load_charter
+
+    charter_dir = charter_dir_for(config)
+    site_src = charter_dir.parent / "site_src"
+    try:
+        result = load_charter(charter_dir, strict=False)
+    except CharterError as exc:
+        errors = [p for p in exc.problems if p.severity == "error"]
+        for problem in exc.problems:
+            (log.error if problem.severity == "error" else log.warning)(str(problem))
+        last = _last_good.get(charter_dir)
+        if last is None:
+            raise Abort(f"{len(errors)} problem(s) in the charter; fix them and save again.") from None
+        log.error(f"{len(errors)} problem(s) in the charter: the preview shows the last version without mistakes.")
+        return replace(last, problems=tuple(str(p) for p in errors), base_url=config.site_url)
+    for warning in result.warnings:
+        log.warning(str(warning))
+    language_views = views(result.charter)
+    site_pages.generate(language_views, site_src)
+    job = Job(
+        charter=result.charter,
+        views=language_views,
+        view=language_views[0],
+        site_src=site_src,
+        base_url=config.site_url,
+        standalone=True,
+        charter_dir=charter_dir,
+        config_file=Path(config.config_file_path),
+    )
+    _last_good[charter_dir] = job
+    return job
+
+
+def on_post_build(config):
+    job = job_of(config, done=True)
+    if job is None or not job.standalone:
+        return
+    site_dir = Path(config.site_dir)
+    for other in job.views:
+        if other.code == job.view.code:
+            continue
+        with tempfile.TemporaryDirectory(prefix="digicharter-") as scratch, _quiet("mkdocs.commands.build"):
+            build_language(job.for_language(other), Path(scratch) / "site", strict=config.strict)
+            move_into(Path(scratch) / "site", site_dir / outputs.language_prefix(other))
+        log.info(f"Built the '{other.code}' pages into /{outputs.language_prefix(other)}")
+
+
+@contextmanager
+def _quiet(logger_name: str) -> Iterator[None]:
+    """Keep MkDocs' progress lines for the other languages out of the terminal (warnings still show)."""
+    logger = logging.getLogger(logger_name)
+    previous = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
+
+
+def on_serve(server, config, builder):
+    """Rebuild when the charter or the page templates change, not when the generated pages do."""
+    job = job_of(config) or _last_good.get(charter_dir_for(config))
+    server.unwatch(config.docs_dir)
+    if job is not None and job.charter_dir is not None:
+        server.watch(str(job.charter_dir))
+    server.watch(str(TEMPLATES_DIR / "site"))
+    return server
+
+
+def serve(charter_dir: Path, dev_addr: str) -> int:
+    """``digicharter serve``: MkDocs' live preview of this charter's website."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    from ..loading.charter_loader import load_charter
+
+    _log_to_terminal()
+    charter_dir = charter_dir.resolve()
+    load_charter(charter_dir, strict=False)  # a charter with mistakes: report them now, start nothing
+    _charter_dir_override.append(charter_dir)
+    try:
+        mkdocs_serve(config_file=str(CONFIG_FILE), dev_addr=dev_addr, livereload=True)
+    finally:
+        _charter_dir_override.remove(charter_dir)
+    return 0
+
+
+def _log_to_terminal() -> None:
+    mkdocs_log = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_digicharter", False) for h in mkdocs_log.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
+        handler._digicharter = True  # type: ignore[attr-defined]
+        mkdocs_log.addHandler(handler)
+        mkdocs_log.setLevel(logging.INFO)
