@@ -7,15 +7,18 @@ killed) build leaves the previous ``site/`` exactly as it was.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import subprocess
 import time
-from dataclasses import dataclass, field
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
 from .errors import DigicharterError
+from .fsutil import move_into
 from .loading.charter_loader import load_charter
 from .reproducible import DEFAULT_EPOCH, source_date
 from .schema import Charter
@@ -96,6 +99,7 @@ def build(
     site_src: Path | None = None,
     quiet: bool = False,
     steps: list[Step] | None = None,
+    jobs: int | None = None,
 ) -> BuildContext:
     """Build every output; replace ``out_dir`` only if all of them succeed."""
     started = time.perf_counter()
@@ -120,10 +124,7 @@ def build(
     ctx.say(f"charter checked: {charter_dir} ({', '.join(v.code for v in ctx.views)})")
     try:
         with source_date(charter_epoch(charter_dir)):
-            for name, step in steps if steps is not None else _steps():
-                step_started = time.perf_counter()
-                step(ctx)
-                ctx.say(f"  {name:<10} {time.perf_counter() - step_started:6.2f} s")
+            run_steps(ctx, steps if steps is not None else _steps(), jobs)
         _swap_in(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -133,6 +134,96 @@ def build(
     files = sum(1 for p in out_dir.rglob("*") if p.is_file())
     ctx.say(f"built {out_dir.name}/: {files} files in {time.perf_counter() - started:.1f} s")
     return ctx
+
+
+def default_jobs() -> int:
+    """How many outputs to build at once: ``DIGICHARTER_JOBS``, else one per core (at most one per output)."""
+    value = os.environ.get("DIGICHARTER_JOBS", "")
+    return int(value) if value.isdigit() and int(value) > 0 else (os.cpu_count() or 1)
+
+
+def run_steps(ctx: BuildContext, steps: list[Step], jobs: int | None = None) -> None:
+    """Run the output steps: one after the other, or side by side in forked worker processes.
+
+    The outputs do not depend on each other, and the slow part (WeasyPrint
+    laying out pages) is pure CPU, so on two cores they pay off in parallel.
+    Each worker writes into its own folder, merged into the staging folder in
+    the steps' order afterwards, so no two outputs ever write the same folder
+    at once. WeasyPrint and MkDocs are imported before forking: once per build.
+    """
+    jobs = min(jobs or default_jobs(), len(steps))
+    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for name, step in steps:
+            step_started = time.perf_counter()
+            step(ctx)
+            ctx.say(f"  {name:<10} {time.perf_counter() - step_started:6.2f} s")
+        return
+    import mkdocs.commands.build  # noqa: F401 - imported once, inherited by the workers
+    import weasyprint  # noqa: F401
+
+    # Outputs whose languages are independent are split per language, so the two
+    # cores stay busy to the end.
+    tasks: list[tuple[str, str, int | None]] = []
+    for name, _ in steps:
+        if name in PER_LANGUAGE and len(ctx.views) > 1:
+            tasks += [(f"{name} ({view.code})", name, index) for index, view in enumerate(ctx.views)]
+        else:
+            tasks.append((name, name, None))
+    global _FORKED
+    _FORKED = (ctx, dict(steps))
+    try:
+        with ProcessPoolExecutor(
+            max_workers=jobs, mp_context=multiprocessing.get_context("fork"), initializer=_die_with_parent, initargs=(os.getpid(),)
+        ) as pool:
+            # The last outputs (the PDFs) are the slowest: start them first.
+            futures = {label: pool.submit(_run_forked, label, name, index) for label, name, index in reversed(tasks)}
+            for label, _, _ in tasks:
+                future = futures[label]
+                ctx.say(f"  {label:<14} {future.result():6.2f} s")
+    finally:
+        _FORKED = None
+    for label, _, _ in tasks:
+        own = ctx.work_dir / f"output-{_slug(label)}"
+        if own.is_dir():
+            move_into(own, ctx.staging)
+
+
+#: Outputs made language by language with nothing shared between languages.
+PER_LANGUAGE = {"bookmark", "slides"}
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker must not outlive a killed build and go on writing next to site/ (Linux: PR_SET_PDEATHSIG)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the build died before the line above took effect
+        os._exit(1)
+
+
+def _slug(label: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in label)
+
+
+#: What a forked worker needs: the build context and the steps by name (inherited, never pickled).
+_FORKED: tuple[BuildContext, dict[str, Callable[[BuildContext], None]]] | None = None
+
+
+def _run_forked(label: str, name: str, language: int | None) -> float:
+    """In a worker: run one step (for one language, or all) with its own output folder; return its duration."""
+    assert _FORKED is not None
+    ctx, steps = _FORKED
+    started = time.perf_counter()
+    own, scratch = ctx.work_dir / f"output-{_slug(label)}", ctx.work_dir / f"scratch-{_slug(label)}"
+    own.mkdir()
+    scratch.mkdir()
+    views = ctx.views if language is None else [ctx.views[language]]
+    steps[name](replace(ctx, staging=own, work_dir=scratch, views=views))
+    return time.perf_counter() - started
 
 
 def _swap_in(staging: Path, out_dir: Path) -> None:

@@ -43,6 +43,10 @@ class CharterError(DigicharterError):
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self):
+        # Survives the trip back from a build worker process intact.
+        return (type(self), (self.problems,))
+
 
 class OutputError(DigicharterError):
     """An output could not be produced from a valid charter (e.g. text overflow)."""

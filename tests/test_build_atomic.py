@@ -70,14 +70,19 @@ def test_killed_build_leaves_site_untouched_and_next_build_recovers(old_site):
     ) as process:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and process.poll() is None:
-            staging = next(old_site.parent.glob(".site-new-*"), None)
-            if staging is not None and any(staging.rglob("*")):
+            building = [*old_site.parent.glob(".site-new-*"), *old_site.parent.glob(".site-work-*")]
+            if any(path.is_file() for folder in building for path in folder.rglob("*")):
                 break  # the build is writing its outputs
             time.sleep(0.02)
         assert process.poll() is None, "the build finished before it could be killed:\n" + process.stdout.read()
         os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=30)
     assert snapshot(old_site) == before  # the half-built folder never replaced site/
+    # No worker outlives the killed build (it would go on writing next to site/).
+    deadline = time.monotonic() + 10
+    while _processes_building(old_site) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _processes_building(old_site)
     # The next build clears what the killed one left behind.
     build(CHARTER, old_site, site_src=old_site.parent / "site_src", quiet=True, steps=[])
     assert not list(old_site.parent.glob(".site-*"))
@@ -105,3 +110,14 @@ def test_progress_and_quiet(capsys, old_site):
     lines = out.strip().splitlines()
     assert any(line.strip().startswith("website") and line.rstrip().endswith(" s") for line in lines)
     assert lines[-1].startswith("built site/:") and "files" in lines[-1]
+
+
+def _processes_building(site: Path) -> list[int]:
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and str(site).encode() in (proc / "cmdline").read_bytes():
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return found

@@ -19,6 +19,37 @@ from ..assets import FONT_FAMILY, FontFile, font_files
 from ..reproducible import DEFAULT_EPOCH, source_date
 
 
+def _source(font: FontFile, url_for: Callable[[FontFile], str] | None) -> str:
+    if url_for is not None:
+        return f"url('{url_for(font)}') format('woff2')"
+    return f"url('{truetype_copy(font.path).as_uri()}') format('truetype')"
+
+
+def truetype_copy(woff2: Path) -> Path:
+    """The font as plain TrueType, decompressed once and kept in the temp folder.
+
+    WeasyPrint decompresses a WOFF2 file again for every document it renders,
+    which took a quarter of a build (a build renders about ten documents with
+    eight font files each). The decompressed file is deterministic, so PDFs
+    stay byte-identical.
+    """
+    import hashlib
+    import tempfile
+
+    from fontTools.ttLib import TTFont
+
+    digest = hashlib.sha256(woff2.read_bytes()).hexdigest()[:16]
+    target = Path(tempfile.gettempdir()) / "digicharter-fonts" / f"{woff2.stem}-{digest}.ttf"
+    if not target.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        font = TTFont(str(woff2))
+        font.flavor = None
+        partial = target.with_suffix(f".{os.getpid()}.tmp")
+        font.save(str(partial))
+        partial.replace(target)  # atomic: parallel builds never read a half-written font
+    return target
+
+
 def font_face_css(url_for: Callable[[FontFile], str] | None = None) -> str:
     """``@font-face`` rules for the charter font, pointing at the installed files.
 
@@ -37,7 +68,7 @@ def font_face_css(url_for: Callable[[FontFile], str] | None = None) -> str:
         )
         rules.append(
             f"@font-face {{ font-family: '{FONT_FAMILY}'; font-weight: {font.weight}; font-style: {font.style}; "
-            f"src: url('{url_for(font) if url_for else font.path.as_uri()}') format('woff2'); "
+            f"src: {_source(font, url_for)}; "
             f"unicode-range: {unicode_range}; }}"
         )
     return "\n".join(rules)
