@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 
 from .. import outputs
+from ..fsutil import move_into
 from . import site_engine, site_pages
 
 
@@ -27,7 +28,7 @@ def build_site(ctx) -> None:
         job = site_engine.Job(charter=ctx.charter, views=ctx.views, view=view, site_src=ctx.site_src)
         scratch = ctx.work_dir / f"site-{view.code}"
         site_engine.build_language(job, scratch)
-        site_engine.move_into(scratch, ctx.staging / outputs.language_prefix(view))
+        move_into(scratch, ctx.staging / outputs.language_prefix(view))
         ctx.say(f"    website ({view.code}) → {outputs.language_prefix(view) or '/'}")
 
 

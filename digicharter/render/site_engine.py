@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import logging
 import posixpath
-import shutil
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -115,22 +114,6 @@ def build_language(job: Job, site_dir: Path, *, strict: bool = True, serve_url: 
     finally:
         mkdocs_log.removeHandler(collect)
         _current.reset(token)
-
-
-def move_into(source: Path, target: Path) -> None:
-    """Move everything in ``source`` into ``target``, replacing only what has the same name."""
-    target.mkdir(parents=True, exist_ok=True)
-    for entry in source.iterdir():
-        destination = target / entry.name
-        if entry.is_dir() and destination.is_dir():
-            move_into(entry, destination)
-            entry.rmdir()
-            continue
-        if destination.is_dir():
-            shutil.rmtree(destination)
-        elif destination.exists():
-            destination.unlink()
-        shutil.move(str(entry), str(destination))
 
 
 # --------------------------------------------------------------------------- configuring one language

@@ -26,7 +26,8 @@ from ..assets import TEMPLATES_DIR
 from ..errors import CharterError
 from ..view import views
 from . import site_pages
-from .site_engine import CONFIG_FILE, Job, build_language, job_of, log, move_into
+from ..fsutil import move_into
+from .site_engine import CONFIG_FILE, Job, build_language, job_of, log
 
 #: Per charter folder, the last charter that had no mistakes (the live preview falls back to it).
 _last_good: dict[Path, Job] = {}
