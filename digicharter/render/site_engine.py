@@ -148,7 +148,7 @@ def configure(config, job: Job) -> None:
     view, charter = job.view, job.charter
     labels = charter.site.labels
     config.docs_dir = str(job.docs_dir)
-    config.site_name = view.raw(charter.settings.title)
+    config.site_name = view.raw(charter.settings.short_title or charter.settings.title)
     config.site_description = view.text(charter.settings.description, "plain")
     config.site_url = job.language_url(view)
     config.copyright = charter.school.name

@@ -25,6 +25,8 @@ class Settings(StrictModel):
 
     title: LocalizedText
     """The charter's title, as the website and the outputs show it."""
+    short_title: LocalizedText | None = None
+    """The title where space is short: the website's header on a phone and browser tabs. Default: the title."""
     description: LocalizedText
     """One sentence on what the charter is, for search engines and link previews."""
     languages: list[Language] = Field(min_length=1)
