@@ -1,0 +1,55 @@
+"""The same charter gives the same bytes: two builds, in different folders and at different times."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import time
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from conftest import CHARTER
+from digicharter.build import build
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(built_site: Path, tmp_path: Path):
+    time.sleep(1.1)  # a later second: any time stamp would differ
+    second = tmp_path / "elsewhere" / "site"
+    build(CHARTER, second, site_src=tmp_path / "site_src", quiet=True)
+    first_files, second_files = tree(built_site), tree(second)
+    assert sorted(first_files) == sorted(second_files)
+    different = [name for name in first_files if first_files[name] != second_files[name]]
+    assert different == []
+    # What is compared is a whole site: pages, search indexes, PDFs, the slide decks.
+    names = "\n".join(first_files)
+    for expected in ("index.html", "en/index.html", "search/search_index.json", ".pdf", "slides/index.html"):
+        assert expected in names
+
+
+def test_source_date_epoch_is_honoured(tmp_path: Path, monkeypatch):
+    charter = tmp_path / "charter"
+    shutil.copytree(CHARTER, charter)
+    sites = {}
+    for epoch in ("1725148800", "1756684800"):  # 2024-09-01 and 2025-09-01
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        sites[epoch] = tmp_path / f"site-{epoch}"
+        build(charter, sites[epoch], site_src=tmp_path / "site_src", quiet=True)
+    a, b = (tree(site) for site in sites.values())
+    assert gzip.decompress(a["sitemap.xml.gz"]).decode().count("2024-09-01") >= 1
+    assert gzip.decompress(b["sitemap.xml.gz"]).decode().count("2025-09-01") >= 1
+    pdf = sites["1725148800"] / "downloads" / "digicharter-bookmark-nl.pdf"
+    assert PdfReader(pdf).metadata["/CreationDate"].startswith("D:20240901")
+    pdf = sites["1756684800"] / "downloads" / "digicharter-bookmark-nl.pdf"
+    assert PdfReader(pdf).metadata["/CreationDate"].startswith("D:20250901")
+    # The same epoch again gives the same bytes, from another folder.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1725148800")
+    again = tmp_path / "again" / "site"
+    build(charter, again, site_src=tmp_path / "site_src2", quiet=True)
+    assert tree(again) == a
+    assert os.environ["SOURCE_DATE_EPOCH"] == "1725148800"
