@@ -1,0 +1,296 @@
+#!/usr/bin/env python3
+"""Measure Digicharter's speed and print the figures (medians of several runs).
+
+    .venv/bin/python scripts/bench.py            # everything (a few minutes)
+    .venv/bin/python scripts/bench.py --quick    # fewer runs, no 100x charter
+
+What it measures:
+
+1. the full ``digicharter build`` of the example charter (all outputs, both
+   languages) next to the bare tools doing the unavoidable part: ``mkdocs
+   build`` over the already generated ``site_src/`` per language, and
+   WeasyPrint rendering the already generated bookmark and slide HTML;
+2. scale: synthetic charters with 10x and 100x the agreements, and with 2 and
+   6 languages, so that the growth per agreement and per language shows;
+3. live preview: from saving a YAML file to the regenerated page being served.
+
+This is a benchmark, not a test: it prints figures and asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+from digicharter.loading.yaml_loader import load_yaml_file  # noqa: E402
+
+VENV_BIN = Path(sys.executable).parent
+EXTRA_LANGUAGES = [
+    {"code": "fr", "name": "Français", "locale": "fr_BE", "time_format": "HH:mm"},
+    {"code": "de", "name": "Deutsch", "locale": "de_BE", "time_format": "HH:mm"},
+    {"code": "es", "name": "Español", "locale": "es_ES", "time_format": "H:mm"},
+    {"code": "it", "name": "Italiano", "locale": "it_IT", "time_format": "HH:mm"},
+]
+
+
+# --------------------------------------------------------------------------- timing
+
+
+def median_of(runs: int, action: Callable[[], Any]) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def run(*command: str | Path, cwd: Path = PROJECT) -> None:
+    done = subprocess.run([str(c) for c in command], cwd=cwd, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(map(str, command))}\n{done.stdout}\n{done.stderr}")
+
+
+def digicharter_build(charter: Path, out: Path) -> None:
+    """The real command, as a school runs it (its pages go to site_src/ next to the charter folder)."""
+    run(VENV_BIN / "digicharter", "build", charter, "--output", out, "--quiet")
+
+
+# --------------------------------------------------------------------------- synthetic charters
+
+
+def _read(path: Path) -> Any:
+    return load_yaml_file(path, path.name, typed_numbers=True).data
+
+
+def _write(path: Path, data: Any) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _add_languages(node: Any, codes: list[str]) -> Any:
+    """Give every translated text the extra languages (the English text stands in)."""
+    if isinstance(node, dict):
+        if "en" in node and all(isinstance(v, str) for v in node.values()):
+            return {**node, **{code: node["en"] for code in codes}}
+        return {key: _add_languages(value, codes) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_add_languages(item, codes) for item in node]
+    return node
+
+
+def synthetic_charter(target: Path, *, factor: int = 1, languages: int = 2) -> Path:
+    """The example charter with ``factor`` times the agreements and ``languages`` languages.
+
+    The extra agreements go into extra channels (copies of the real ones), so
+    every channel page and channel slide keeps its real size: what grows is
+    the number of pages, slides and agreements, as in a bigger charter.
+    """
+    shutil.copytree(PROJECT / "charter", target)
+    if factor > 1:
+        channels = _read(target / "channels.yaml")
+        agreements = _read(target / "agreements.yaml")
+        originals_c, originals_a = list(channels["channels"]), list(agreements["rules"])
+        for copy in range(2, factor + 1):
+            for channel in originals_c:
+                channels["channels"].append({**channel, "id": f"{channel['id']}-{copy}"})
+            for rule in originals_a:
+                agreements["rules"].append(
+                    {
+                        **rule,
+                        "id": f"{rule['id']}-{copy}",
+                        "channel": f"{rule['channel']}-{copy}",
+                        # The "what we ask of parents" slide lists the real ones only (it has one page).
+                        "binds": [role for role in rule.get("binds", []) if role != "parents"],
+                    }
+                )
+        _write(target / "channels.yaml", channels)
+        _write(target / "agreements.yaml", agreements)
+    if languages > 2:
+        extra = EXTRA_LANGUAGES[: languages - 2]
+        codes = [lang["code"] for lang in extra]
+        for path in target.glob("*.yaml"):
+            data = _add_languages(_read(path), codes)
+            if path.name == "charter.yaml":
+                data["languages"] += extra
+            _write(path, data)
+    return target
+
+
+# --------------------------------------------------------------------------- the bare tools
+
+
+def bare_mkdocs(site_src: Path, work: Path) -> float:
+    """``mkdocs build`` per language over the already generated pages, one after the other (no hook)."""
+    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks", None)  # the bare engine: plain Material over the generated pages
+    config["theme"].pop("custom_dir", None)
+    total = 0.0
+    for language in sorted(p.name for p in site_src.iterdir() if p.is_dir()):
+        lang_config = {**config, "docs_dir": str(site_src / language), "site_dir": str(work / f"bare-{language}")}
+        lang_config["theme"] = {**config["theme"], "language": language}
+        lang_config["extra_css"] = []
+        config_file = work / f"mkdocs-{language}.yml"
+        config_file.write_text(yaml.safe_dump(lang_config), encoding="utf-8")
+        started = time.perf_counter()
+        run(VENV_BIN / "mkdocs", "build", "--quiet", "-f", config_file)
+        total += time.perf_counter() - started
+    return total
+
+
+def bare_weasyprint(html_dir: Path) -> float:
+    """WeasyPrint rendering the already generated HTML (bookmark strip and sheet, slides, handout) to PDF.
+
+    In this process, one document after the other, with WeasyPrint already imported.
+    """
+    files = sorted(html_dir.glob("*.html"))
+    if not files:
+        return float("nan")
+    from weasyprint import HTML
+
+    started = time.perf_counter()
+    for file in files:
+        HTML(string=file.read_text(encoding="utf-8"), base_url=str(PROJECT)).write_pdf(file.with_suffix(".pdf"))
+    return time.perf_counter() - started
+
+
+# --------------------------------------------------------------------------- live preview
+
+
+def preview_latency(work: Path, runs: int) -> list[float]:
+    """Seconds from saving times.yaml to the served page showing the new time."""
+    import socket
+
+    charter = synthetic_charter(work / "preview-charter")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen(
+        [str(VENV_BIN / "digicharter"), "serve", str(charter), "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/en/smartschool.html"
+    try:
+        if not _wait_for(url, lambda page: "17:00" in page, timeout=120):
+            raise SystemExit("the preview server did not start")
+        results = []
+        for minute in range(runs):
+            new = f"17:{minute + 10:02d}"
+            times = charter / "times.yaml"
+            text = times.read_text(encoding="utf-8")
+            old = next(line for line in text.splitlines() if line.strip().startswith("no_school_messages_after:"))
+            started = time.perf_counter()
+            times.write_text(text.replace(old, f"  no_school_messages_after: {new}"), encoding="utf-8")
+            if _wait_for(url, lambda page: new in page, timeout=60):
+                results.append(time.perf_counter() - started)
+        return results
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _wait_for(url: str, ready: Callable[[str], bool], timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if ready(response.read().decode("utf-8", "replace")):
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.02)
+    return False
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="runs per median (default 5)")
+    parser.add_argument("--quick", action="store_true", help="3 runs, no 100x charter")
+    args = parser.parse_args()
+    runs = 3 if args.quick else args.runs
+
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    with tempfile.TemporaryDirectory(prefix="digicharter-bench-") as tmp:
+        work = Path(tmp)
+        charter = synthetic_charter(work / "example")
+        site_src = work / "site_src"
+
+        full = median_of(runs, lambda: digicharter_build(charter, work / "site"))
+        mkdocs = statistics.median(bare_mkdocs(site_src, work) for _ in range(runs))
+        html_dir = work / "pdf-html"
+        _export_pdf_html(charter, html_dir)
+        weasy = statistics.median(bare_weasyprint(html_dir) for _ in range(runs))
+        print("\n1. example charter (2 languages, all outputs), median of", runs, "runs")
+        print(f"   digicharter build (everything)           {full:7.2f} s")
+        print(f"   bare mkdocs build, languages in a row     {mkdocs:7.2f} s")
+        print(f"   bare WeasyPrint, bookmark + slide HTML    {weasy:7.2f} s")
+        print(f"   ratio build / bare mkdocs                 {full / mkdocs:7.2f}")
+        print(f"   ratio build / (bare mkdocs + WeasyPrint)  {full / (mkdocs + weasy):7.2f}")
+
+        print("\n2. scale (median of", runs, "runs; 100x: 1 run)")
+        print("   agreements  languages   build      per agreement")
+        factors = [1, 10] if args.quick else [1, 10, 100]
+        for factor in factors:
+            scaled = synthetic_charter(work / f"x{factor}", factor=factor)
+            agreements = len(_read(scaled / "agreements.yaml")["rules"]) + len(_read(scaled / "protocol.yaml")["rules"])
+            n = 1 if factor >= 100 else runs
+            seconds = median_of(n, lambda: digicharter_build(scaled, work / f"site-x{factor}"))
+            print(f"   {agreements:10d}  {2:9d}  {seconds:7.2f} s  {1000 * seconds / agreements:8.1f} ms")
+        for languages in (2, 6):
+            scaled = synthetic_charter(work / f"l{languages}", languages=languages)
+            seconds = median_of(runs, lambda: digicharter_build(scaled, work / f"site-l{languages}"))
+            print(f"   {'(example)':>10}  {languages:9d}  {seconds:7.2f} s  {seconds / languages:7.2f} s per language")
+
+        print("\n3. live preview: save times.yaml → page served with the new time")
+        latencies = preview_latency(work, runs)
+        if latencies:
+            print(f"   median {statistics.median(latencies):.2f} s, max {max(latencies):.2f} s over {len(latencies)} saves")
+        else:
+            print("   the preview never showed the change")
+
+
+def _export_pdf_html(charter: Path, target: Path) -> None:
+    """Write the HTML documents the bookmark and slides hand to WeasyPrint (strip, sheet, deck, handout)."""
+    from digicharter.loading.charter_loader import load_charter
+    from digicharter.render.bookmark_content import faces
+    from digicharter.render.bookmark_html import sheet_html, strip_html
+    from digicharter.render.bookmark_layout import sheet_layout
+    from digicharter.render.slides import deck_info
+    from digicharter.render.slides_outline import build_deck
+    from digicharter.render.slides_templates import environment
+    from digicharter.view import views
+
+    target.mkdir(parents=True, exist_ok=True)
+    model = load_charter(charter, strict=True).charter
+    layout = sheet_layout(model.bookmark.size, model.bookmark.sheet)
+    for view in views(model):
+        face_list = faces(view)
+        slides, deck = build_deck(view), deck_info(view)
+        documents = {
+            "bookmark-strip": strip_html(view, face_list),
+            "bookmark-sheet": sheet_html(view, face_list, layout),
+            "slides": environment().get_template("print.html.j2").render(slides=slides, deck=deck),
+            "slides-notes": environment().get_template("handout.html.j2").render(slides=slides, deck=deck),
+        }
+        for name, html in documents.items():
+            (target / f"{name}-{view.code}.html").write_text(html, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
