@@ -20,6 +20,7 @@ from typing import Callable
 from .errors import DigicharterError
 from .fsutil import move_into
 from .loading.charter_loader import load_charter
+from .render.pdf_cache import PdfCache, cache_next_to, no_cache
 from .reproducible import DEFAULT_EPOCH, source_date
 from .schema import Charter
 from .view import LanguageView, views
@@ -40,6 +41,8 @@ class BuildContext:
     """Where the generated Markdown pages go (engine-neutral, not committed)."""
     quiet: bool = False
     written: list[Path] = field(default_factory=list)
+    pdf_cache: PdfCache = field(default_factory=no_cache)
+    """PDFs of earlier builds by the hash of their input (see render/pdf_cache.py)."""
 
     def say(self, message: str) -> None:
         if not self.quiet:
@@ -103,6 +106,7 @@ def build(
 ) -> BuildContext:
     """Build every output; replace ``out_dir`` only if all of them succeed."""
     started = time.perf_counter()
+    started_at = time.time()
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     _recover(out_dir)
@@ -120,12 +124,14 @@ def build(
         work_dir=work,
         site_src=(site_src or charter_dir.resolve().parent / "site_src"),
         quiet=quiet,
+        pdf_cache=cache_next_to(out_dir),
     )
     ctx.say(f"charter checked: {charter_dir} ({', '.join(v.code for v in ctx.views)})")
     try:
         with source_date(charter_epoch(charter_dir)):
             run_steps(ctx, steps if steps is not None else _steps(), jobs)
         _swap_in(staging, out_dir)
+        ctx.pdf_cache.prune(started_at)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

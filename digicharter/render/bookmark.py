@@ -25,7 +25,7 @@ from ..outputs import bookmark_pdf, bookmark_sheet_pdf
 from ..view import LanguageView
 from .bookmark_content import Face, faces
 from .bookmark_fit import check_fit, check_placed
-from .bookmark_html import sheet_html, strip_html
+from .bookmark_html import fit_html, sheet_html, strip_html
 from .bookmark_layout import sheet_layout
 from .pdf import write_pdf
 
@@ -35,18 +35,37 @@ PT_PER_MM = 72 / 25.4
 def build_bookmarks(ctx: BuildContext) -> None:
     """Write ``outputs.bookmark_pdf`` and ``outputs.bookmark_sheet_pdf`` for every language, or nothing."""
     content = {view.code: faces(view) for view in ctx.views}
+    targets = {
+        view.code: {"strip.pdf": ctx.staging / bookmark_pdf(view), "sheet.pdf": ctx.staging / bookmark_sheet_pdf(view)}
+        for view in ctx.views
+    }
+    keys = {view.code: _cache_key(ctx, view, content[view.code]) for view in ctx.views}
+    # A language whose bookmark was built before from exactly the same input is copied, not laid out again.
+    pending = [view for view in ctx.views if not ctx.pdf_cache.restore(keys[view.code], targets[view.code])]
     problems = []
-    for view in ctx.views:
+    for view in pending:
         try:
             check_fit(view, content[view.code], ctx.charter_dir)
         except OutputError as exc:
             problems.append(str(exc))
     if problems:
         raise OutputError("\n".join(problems))
+    for view in pending:
+        ctx.written.append(write_strip(view, content[view.code], targets[view.code]["strip.pdf"]))
+        ctx.written.append(write_sheet(view, content[view.code], targets[view.code]["sheet.pdf"]))
+        ctx.pdf_cache.store(keys[view.code], targets[view.code])
     for view in ctx.views:
-        ctx.written.append(write_strip(view, content[view.code], ctx.staging / bookmark_pdf(view)))
-        ctx.written.append(write_sheet(view, content[view.code], ctx.staging / bookmark_sheet_pdf(view)))
-        ctx.say(f"    bookmark ({view.code}) → {bookmark_pdf(view)}, {bookmark_sheet_pdf(view)}")
+        reused = "" if view in pending else " (unchanged, reused)"
+        ctx.say(f"    bookmark ({view.code}) → {bookmark_pdf(view)}, {bookmark_sheet_pdf(view)}{reused}")
+
+
+def _cache_key(ctx: BuildContext, view: LanguageView, face_list: list[Face]) -> str:
+    """Everything WeasyPrint gets for this language's bookmark: the fit check's, the strip's and the sheet's HTML."""
+    bookmark = view.charter.bookmark
+    layout = sheet_layout(bookmark.size, bookmark.sheet)
+    return ctx.pdf_cache.key(
+        fit_html(view, face_list, bookmark.size.height_mm), strip_html(view, face_list), sheet_html(view, face_list, layout)
+    )
 
 
 def write_strip(view: LanguageView, face_list: list[Face], target: Path) -> Path:

@@ -135,15 +135,21 @@ def deck_info(view: LanguageView, *, for_html: bool = False) -> DeckInfo:
 def build_slides(ctx: "BuildContext") -> None:
     """Every language's PDF, notes handout and HTML deck; no file is written unless every slide fits."""
     from .slides_html import write_html_deck
-    from .slides_pdf import render_deck, render_handout, unfit_slides
+    from .slides_pdf import deck_html, handout_html, render_deck, render_handout, unfit_slides
 
     decks: list[tuple[LanguageView, list[Slide]]] = [(view, build_deck(view)) for view in ctx.views]
     rendered = []
     problems: list[str] = []
+    cached: dict[str, str] = {}
     for view, slides in decks:
+        # PDFs built before from exactly the same HTML are copied, not laid out again.
+        key = ctx.pdf_cache.key(deck_html(slides, deck_info(view)), handout_html(slides, deck_info(view)))
+        if ctx.pdf_cache.restore(key, _pdf_targets(ctx, view)):
+            cached[view.code] = key
+            continue
         document = render_deck(view, slides, deck_info(view))
         problems += unfit_slides(view, slides, document)
-        rendered.append((view, slides, document))
+        rendered.append((view, slides, document, key))
     if problems:
         raise OutputError(
             "some slides do not fit on their 16:9 page, and nothing may be cut off; nothing was built or changed:\n"
@@ -152,8 +158,16 @@ def build_slides(ctx: "BuildContext") -> None:
 
     from .pdf import write_pdf
 
-    for view, slides, document in rendered:
-        write_pdf(document, ctx.staging / outputs.slides_pdf(view))
-        write_pdf(render_handout(view, slides, deck_info(view)), ctx.staging / outputs.slides_notes_pdf(view))
+    for view, slides, document, key in rendered:
+        targets = _pdf_targets(ctx, view)
+        write_pdf(document, targets["slides.pdf"])
+        write_pdf(render_handout(view, slides, deck_info(view)), targets["notes.pdf"])
+        ctx.pdf_cache.store(key, targets)
+    for view, slides in decks:
         write_html_deck(view, slides, deck_info(view, for_html=True), ctx.staging / outputs.slides_html(view))
-        ctx.say(f"    slides ({view.code}): {len(slides)} slides, PDF, notes handout and HTML deck")
+        reused = " (PDFs unchanged, reused)" if view.code in cached else ""
+        ctx.say(f"    slides ({view.code}): {len(slides)} slides, PDF, notes handout and HTML deck{reused}")
+
+
+def _pdf_targets(ctx: "BuildContext", view: LanguageView) -> dict:
+    return {"slides.pdf": ctx.staging / outputs.slides_pdf(view), "notes.pdf": ctx.staging / outputs.slides_notes_pdf(view)}

@@ -19,16 +19,22 @@ from .slides_outline import Slide
 from .slides_templates import environment
 
 
+def deck_html(slides: list[Slide], deck: DeckInfo) -> str:
+    return environment().get_template("print.html.j2").render(slides=slides, deck=deck)
+
+
+def handout_html(slides: list[Slide], deck: DeckInfo) -> str:
+    return environment().get_template("handout.html.j2").render(slides=slides, deck=deck)
+
+
 def render_deck(view: LanguageView, slides: list[Slide], deck: DeckInfo):
     """The deck as a rendered WeasyPrint document, one page per slide if everything fits."""
-    html = environment().get_template("print.html.j2").render(slides=slides, deck=deck)
-    return HTML(string=html, base_url=str(PROJECT_DIR)).render()
+    return HTML(string=deck_html(slides, deck), base_url=str(PROJECT_DIR)).render()
 
 
 def render_handout(view: LanguageView, slides: list[Slide], deck: DeckInfo):
     """Every slide at half size with its speaker notes below it (A4 portrait)."""
-    html = environment().get_template("handout.html.j2").render(slides=slides, deck=deck)
-    return HTML(string=html, base_url=str(PROJECT_DIR)).render()
+    return HTML(string=handout_html(slides, deck), base_url=str(PROJECT_DIR)).render()
 
 
 def unfit_slides(view: LanguageView, slides: list[Slide], document) -> list[str]:

@@ -1,0 +1,99 @@
+"""Reuse an earlier build's PDFs when nothing that goes into them changed.
+
+Laying out PDFs is most of a build's time, and most edits to a charter touch
+one output or one language: a rule on the website only, a slide's English
+text. Each output hashes the HTML it would give WeasyPrint (which holds every
+text, colour, icon and font reference), together with WeasyPrint's version,
+Digicharter's renderer code and the build's date. If a previous build wrote
+PDFs from exactly that, they are copied instead of laid out again — the very
+same bytes, so reproducibility is untouched. Only PDFs that passed their fit
+checks are ever stored.
+
+The cache lives next to the output folder (``.site-cache/``) and keeps only
+what the last build used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+
+@lru_cache(maxsize=1)
+def _code_stamp() -> str:
+    """WeasyPrint's version and the renderers' source: a change in either invalidates every entry."""
+    import weasyprint
+
+    digest = hashlib.sha256(weasyprint.__version__.encode())
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass
+class PdfCache:
+    """A folder of PDFs by the hash of their input; ``root=None`` caches nothing."""
+
+    root: Path | None = None
+    hits: list[str] = field(default_factory=list)
+
+    def key(self, *documents: str) -> str:
+        digest = hashlib.sha256(_code_stamp().encode())
+        digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+        for document in documents:
+            digest.update(len(document).to_bytes(8, "big"))
+            digest.update(document.encode("utf-8"))
+        return digest.hexdigest()[:32]
+
+    def restore(self, key: str, targets: dict[str, Path]) -> bool:
+        """Copy the cached files named in ``targets`` into place; False (and nothing copied) on a miss."""
+        if self.root is None:
+            return False
+        entry = self.root / key
+        if not all((entry / name).is_file() for name in targets):
+            return False
+        for name, target in targets.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(entry / name, target)
+        os.utime(entry)  # used by this build: kept by prune()
+        self.hits.append(key)
+        return True
+
+    def store(self, key: str, files: dict[str, Path]) -> None:
+        """Keep copies of freshly written (and checked) files under ``key``."""
+        if self.root is None:
+            return
+        entry = self.root / key
+        partial = self.root / f".{key}.{os.getpid()}"
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir(parents=True)
+        for name, source in files.items():
+            shutil.copyfile(source, partial / name)
+        try:
+            partial.rename(entry)  # atomic: a parallel worker never sees half an entry
+        except OSError:
+            shutil.rmtree(partial, ignore_errors=True)  # the same entry was stored meanwhile
+
+    def prune(self, since: float) -> None:
+        """Forget entries the build that started at ``since`` did not use."""
+        if self.root is None or not self.root.is_dir():
+            return
+        for entry in self.root.iterdir():
+            if entry.stat().st_mtime < since:
+                shutil.rmtree(entry, ignore_errors=True)
+
+
+def no_cache() -> PdfCache:
+    return PdfCache(None)
+
+
+def cache_next_to(out_dir: Path) -> PdfCache:
+    """The cache for builds into ``out_dir``, unless ``DIGICHARTER_NO_CACHE`` is set."""
+    if os.environ.get("DIGICHARTER_NO_CACHE"):
+        return no_cache()
+    return PdfCache(out_dir.parent / f".{out_dir.name}-cache")
+
