@@ -59,15 +59,18 @@ def median_of(runs: int, action: Callable[[], Any]) -> float:
     return statistics.median(times)
 
 
-def run(*command: str | Path, cwd: Path = PROJECT) -> None:
-    done = subprocess.run([str(c) for c in command], cwd=cwd, capture_output=True, text=True)
+def run(*command: str | Path, cwd: Path = PROJECT, env: dict[str, str] | None = None) -> None:
+    done = subprocess.run([str(c) for c in command], cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})})
     if done.returncode != 0:
         raise SystemExit(f"failed: {' '.join(map(str, command))}\n{done.stdout}\n{done.stderr}")
 
 
-def digicharter_build(charter: Path, out: Path) -> None:
-    """The real command, as a school runs it (its pages go to site_src/ next to the charter folder)."""
-    run(VENV_BIN / "digicharter", "build", charter, "--output", out, "--quiet")
+def digicharter_build(charter: Path, out: Path, *, cached: bool = False) -> None:
+    """The real command, as a school runs it (its pages go to site_src/ next to the charter folder).
+
+    ``cached=False`` is a cold build: no PDF is reused from an earlier one.
+    """
+    run(VENV_BIN / "digicharter", "build", charter, "--output", out, "--quiet", env={} if cached else {"DIGICHARTER_NO_CACHE": "1"})
 
 
 # --------------------------------------------------------------------------- synthetic charters
@@ -232,18 +235,25 @@ def main() -> None:
         site_src = work / "site_src"
 
         full = median_of(runs, lambda: digicharter_build(charter, work / "site"))
+        digicharter_build(charter, work / "site-warm", cached=True)
+        warm = median_of(runs, lambda: digicharter_build(charter, work / "site-warm", cached=True))
         mkdocs = statistics.median(bare_mkdocs(site_src, work) for _ in range(runs))
         html_dir = work / "pdf-html"
         _export_pdf_html(charter, html_dir)
         weasy = statistics.median(bare_weasyprint(html_dir) for _ in range(runs))
+        one_core = median_of(runs, lambda: run(VENV_BIN / "digicharter", "build", charter, "--output", work / "site-1",
+                                                "--quiet", env={"DIGICHARTER_NO_CACHE": "1", "DIGICHARTER_JOBS": "1"}))
         print("\n1. example charter (2 languages, all outputs), median of", runs, "runs")
-        print(f"   digicharter build (everything)           {full:7.2f} s")
+        print(f"   digicharter build, cold (no PDF reused)   {full:7.2f} s")
+        print(f"     the same on one core (DIGICHARTER_JOBS=1) {one_core:5.2f} s")
+        print(f"   digicharter build, charter unchanged      {warm:7.2f} s   (PDFs reused)")
         print(f"   bare mkdocs build, languages in a row     {mkdocs:7.2f} s")
-        print(f"   bare WeasyPrint, bookmark + slide HTML    {weasy:7.2f} s")
-        print(f"   ratio build / bare mkdocs                 {full / mkdocs:7.2f}")
-        print(f"   ratio build / (bare mkdocs + WeasyPrint)  {full / (mkdocs + weasy):7.2f}")
+        print(f"   bare WeasyPrint, bookmark + slide HTML    {weasy:7.2f} s   (one core)")
+        print(f"   ratio cold build / bare mkdocs            {full / mkdocs:7.2f}")
+        print(f"   ratio warm build / bare mkdocs            {warm / mkdocs:7.2f}")
+        print(f"   ratio cold build / (bare mkdocs + WeasyPrint)  {full / (mkdocs + weasy):5.2f}")
 
-        print("\n2. scale (median of", runs, "runs; 100x: 1 run)")
+        print("\n2. scale, cold builds (median of", runs, "runs; 100x: 1 run)")
         print("   agreements  languages   build      per agreement")
         factors = [1, 10] if args.quick else [1, 10, 100]
         for factor in factors:
