@@ -11,17 +11,19 @@ import multiprocessing
 import os
 import shutil
 import subprocess
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
-from .errors import DigicharterError
+from .errors import DigicharterError, InternalError
 from .fsutil import move_into
 from .loading.charter_loader import load_charter
 from .render.pdf_cache import PdfCache, cache_next_to, no_cache
-from .reproducible import DEFAULT_EPOCH, source_date
+from .reproducible import DEFAULT_EPOCH, source_date, source_date_epoch
 from .schema import Charter
 from .view import LanguageView, views
 
@@ -81,8 +83,8 @@ def charter_epoch(charter_dir: Path) -> str:
     headers) comes from this, so the same charter gives the same bytes.
     Outside git a fixed date is used.
     """
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return os.environ["SOURCE_DATE_EPOCH"]
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return str(source_date_epoch())
     try:
         done = subprocess.run(
             ["git", "log", "-1", "--format=%ct", "--", "."],
@@ -108,10 +110,20 @@ def build(
     started = time.perf_counter()
     started_at = time.time()
     out_dir = out_dir.resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    _recover(out_dir)
+    _refuse_dangerous_output(out_dir, charter_dir)
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        lock = _lock(out_dir)
+    except OSError as exc:
+        raise DigicharterError(f"cannot write next to {out_dir}: {exc.strerror or exc}") from None
+    with lock:
+        return _build_locked(charter_dir, out_dir, site_src, quiet, steps, jobs, started, started_at)
 
+
+def _build_locked(charter_dir, out_dir, site_src, quiet, steps, jobs, started, started_at) -> BuildContext:
+    _recover(out_dir)
     result = load_charter(charter_dir, strict=True)
+    epoch = charter_epoch(charter_dir)
     staging = out_dir.parent / f".{out_dir.name}-new-{os.getpid()}"
     work = out_dir.parent / f".{out_dir.name}-work-{os.getpid()}"
     staging.mkdir()
@@ -126,12 +138,15 @@ def build(
         quiet=quiet,
         pdf_cache=cache_next_to(out_dir),
     )
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
     ctx.say(f"charter checked: {charter_dir} ({', '.join(v.code for v in ctx.views)})")
     try:
-        with source_date(charter_epoch(charter_dir)):
+        with source_date(epoch):
             run_steps(ctx, steps if steps is not None else _steps(), jobs)
         _swap_in(staging, out_dir)
-        ctx.pdf_cache.prune(started_at)
+        if steps is None:  # a partial build (e.g. only the bookmark) must not forget the others' PDFs
+            ctx.pdf_cache.prune(started_at)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -140,6 +155,41 @@ def build(
     files = sum(1 for p in out_dir.rglob("*") if p.is_file())
     ctx.say(f"built {out_dir.name}/: {files} files in {time.perf_counter() - started:.1f} s")
     return ctx
+
+
+def _refuse_dangerous_output(out_dir: Path, charter_dir: Path) -> None:
+    """The output folder is replaced whole: never let that be the charter, the project or a stranger's folder."""
+    charter = charter_dir.resolve()
+    protected = [charter, Path.cwd().resolve(), Path.home().resolve(), Path(out_dir.anchor)]
+    if any(out_dir == p or out_dir in p.parents for p in protected):
+        raise DigicharterError(
+            f"the output folder {out_dir} would be replaced as a whole, and it is or contains the charter, "
+            "the current folder or your home folder; choose a folder of its own, e.g. --output site"
+        )
+    if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / "index.html").is_file():
+        raise DigicharterError(
+            f"{out_dir} exists and does not look like a website Digicharter built (it has no index.html); "
+            "the build replaces the output folder whole, so move it away or choose another --output"
+        )
+
+
+@contextmanager
+def _lock(out_dir: Path) -> Iterator[None]:
+    """One build at a time per output folder: a second one would clear the first one's half-built files."""
+    import fcntl
+
+    path = out_dir.parent / f".{out_dir.name}.lock"
+    with open(path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise DigicharterError(
+                f"another build into {out_dir.name}/ is running; wait until it has finished and try again"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def default_jobs() -> int:
@@ -190,8 +240,9 @@ def run_steps(ctx: BuildContext, steps: list[Step], jobs: int | None = None) -> 
         _FORKED = None
     for label, _, _ in tasks:
         own = ctx.work_dir / f"output-{_slug(label)}"
-        if own.is_dir():
-            move_into(own, ctx.staging)
+        if not own.is_dir():
+            raise InternalError(f"the {label} step finished but its output folder is gone")
+        move_into(own, ctx.staging)
 
 
 #: Outputs made language by language with nothing shared between languages.

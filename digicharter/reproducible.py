@@ -15,6 +15,18 @@ from typing import Iterator
 DEFAULT_EPOCH = "1704067200"
 
 
+def source_date_epoch(default: str = DEFAULT_EPOCH) -> int:
+    """``SOURCE_DATE_EPOCH`` as a number, or ``default``; a value that is not a number is the user's to fix."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip() or default
+    if not value.isdigit():
+        from .errors import DigicharterError
+
+        raise DigicharterError(
+            f"SOURCE_DATE_EPOCH must be a number of seconds since 1970, e.g. 1725148800; received '{value[:40]}'"
+        )
+    return int(value)
+
+
 @contextmanager
 def source_date(epoch: str) -> Iterator[None]:
     """Set ``SOURCE_DATE_EPOCH`` to ``epoch`` inside the block, then restore what was there."""

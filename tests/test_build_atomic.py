@@ -37,7 +37,7 @@ def test_charter_error_leaves_site_untouched(charter_copy, old_site):
     with pytest.raises(CharterError):
         build(charter_copy, old_site, site_src=old_site.parent / "site_src", quiet=True)
     assert snapshot(old_site) == before
-    assert sorted(p.name for p in old_site.parent.iterdir()) == ["charter", "site"]
+    assert sorted(p.name for p in old_site.parent.iterdir()) == [".site.lock", "charter", "site"]
 
 
 def test_failing_output_leaves_site_untouched(old_site):
@@ -50,7 +50,7 @@ def test_failing_output_leaves_site_untouched(old_site):
     with pytest.raises(OutputError):
         build(CHARTER, old_site, site_src=old_site.parent / "site_src", quiet=True, steps=[("broken", writes_then_fails)])
     assert snapshot(old_site) == before
-    assert sorted(p.name for p in old_site.parent.iterdir()) == ["site"]
+    assert sorted(p.name for p in old_site.parent.iterdir()) == [".site.lock", "site"]
 
 
 def test_successful_build_replaces_site(old_site):
@@ -121,3 +121,48 @@ def _processes_building(site: Path) -> list[int]:
         except OSError:
             continue
     return found
+
+
+def test_a_second_build_into_the_same_folder_waits_its_turn(old_site, capsys):
+    """While one build runs, another into the same site/ is refused instead of clearing its files."""
+    from digicharter.build import _lock
+
+    before = snapshot(old_site)
+    with _lock(old_site):  # as if another build were running
+        from helpers import run_cli
+
+        code, out, err = run_cli(capsys, "build", str(CHARTER), "--output", str(old_site), "--quiet")
+    assert code == 1 and "another build" in err and "Traceback" not in err
+    assert snapshot(old_site) == before
+
+
+@pytest.mark.parametrize("where", ["charter", "parent", "cwd"])
+def test_the_output_folder_may_not_hold_the_charter_or_the_project(charter_copy, capsys, monkeypatch, where):
+    from helpers import run_cli
+
+    target = {"charter": charter_copy, "parent": charter_copy.parent, "cwd": Path.cwd()}[where]
+    if where == "cwd":
+        monkeypatch.chdir(charter_copy.parent)
+        target = charter_copy.parent
+    code, out, err = run_cli(capsys, "build", str(charter_copy), "--output", str(target), "--quiet")
+    assert code == 1 and "would be replaced as a whole" in err
+    assert (charter_copy / "charter.yaml").is_file()
+
+
+def test_a_folder_that_is_not_a_built_site_is_not_replaced(tmp_path, capsys):
+    from helpers import run_cli
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "minutes.txt").write_text("keep me")
+    code, out, err = run_cli(capsys, "build", str(CHARTER), "--output", str(notes), "--quiet")
+    assert code == 1 and "does not look like a website" in err
+    assert (notes / "minutes.txt").read_text() == "keep me"
+
+
+def test_a_bad_source_date_epoch_is_a_clear_error(old_site, capsys, monkeypatch):
+    from helpers import run_cli
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    code, out, err = run_cli(capsys, "build", str(CHARTER), "--output", str(old_site), "--quiet")
+    assert code == 1 and "SOURCE_DATE_EPOCH must be a number" in err and "Traceback" not in err

@@ -9,7 +9,6 @@ that were measured are laid out by the same rules on paper.
 from __future__ import annotations
 
 import base64
-import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -19,7 +18,7 @@ from markupsafe import Markup, escape
 
 from ..assets import FONT_FAMILY, TEMPLATES_DIR, icon_svg
 from ..outputs import site_url
-from ..reproducible import DEFAULT_EPOCH
+from ..reproducible import source_date_epoch
 from ..view import LanguageView
 from .bookmark_content import HOURS_ICON, Face
 from .bookmark_layout import SheetLayout
@@ -119,7 +118,7 @@ def creation_date() -> str:
 
     A clock time would make two builds of the same charter differ byte for byte.
     """
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", DEFAULT_EPOCH))
+    epoch = source_date_epoch()
     return datetime.fromtimestamp(epoch, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..assets import FONT_FAMILY, FontFile, font_files
-from ..reproducible import DEFAULT_EPOCH, source_date
+from ..reproducible import source_date, source_date_epoch
 
 
 def _source(font: FontFile, url_for: Callable[[FontFile], str] | None) -> str:
@@ -76,7 +76,7 @@ def font_face_css(url_for: Callable[[FontFile], str] | None = None) -> str:
 
 def reproducible():
     """Set SOURCE_DATE_EPOCH (unless the caller did) while a PDF is written."""
-    return source_date(os.environ.get("SOURCE_DATE_EPOCH") or DEFAULT_EPOCH)
+    return source_date(str(source_date_epoch()))
 
 
 def anchor_pages(document) -> dict[str, int]:

@@ -22,13 +22,27 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..reproducible import source_date_epoch
+
 
 @lru_cache(maxsize=1)
 def _code_stamp() -> str:
-    """WeasyPrint's version and the renderers' source: a change in either invalidates every entry."""
-    import weasyprint
+    """What else decides a PDF's bytes: the renderers' source and the versions of WeasyPrint and its helpers.
 
-    digest = hashlib.sha256(weasyprint.__version__.encode())
+    A change in any of them invalidates every entry.
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256()
+    for package in ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "tinyhtml5", "pillow"):
+        try:
+            digest.update(f"{package}={version(package)};".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package}=?;".encode())
+    from weasyprint.text import ffi
+
+    # Pango lays out the text; whether HarfBuzz's subsetter is there decides how fonts are subset.
+    digest.update(f"pango={ffi.pango.pango_version()};hb-subset={getattr(ffi, 'harfbuzz_subset', None) is not None};".encode())
     for source in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(source.read_bytes())
     return digest.hexdigest()
@@ -43,7 +57,7 @@ class PdfCache:
 
     def key(self, *documents: str) -> str:
         digest = hashlib.sha256(_code_stamp().encode())
-        digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+        digest.update(str(source_date_epoch()).encode())
         for document in documents:
             digest.update(len(document).to_bytes(8, "big"))
             digest.update(document.encode("utf-8"))
