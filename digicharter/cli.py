@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from . import __version__
-from .errors import CharterError, DigicharterError, InternalError
+from .errors import CharterError, DigicharterError
 
 DEFAULT_CHARTER = Path("charter")
 
@@ -95,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except (InternalError, Exception):
+    except Exception:  # an InternalError or any other bug
         print("internal error: this is a bug in Digicharter, not in your charter.", file=sys.stderr)
         print("Please report it with the text below.\n", file=sys.stderr)
         traceback.print_exc()

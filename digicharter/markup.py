@@ -13,12 +13,16 @@ from markdown_it import MarkdownIt
 
 ALLOWED_SCHEMES = ("https", "http", "mailto", "tel", "sms")
 LINK = re.compile(r"\[([^\]\n]*)\]\(\s*([^)\s]*)[^)]*\)")
+#: Anything a Markdown engine could take for a link target: ``](target`` (inline, also after nested
+#: brackets) or ``[label]: target`` (a reference definition). Deliberately broader than one parser's
+#: idea of a link, because the website's engine and ours need not agree on nesting.
+_TARGETS = re.compile(r"\]\(\s*<?\s*([^\s)>]*)|^\s{0,3}\[[^\]\n]+\]:\s*<?\s*([^\s>]*)", re.M)
 
 
 def link_problem(text: str) -> str | None:
     """Why a link in this text is not allowed, or None."""
-    for match in LINK.finditer(text):
-        target = match.group(2)
+    for match in _TARGETS.finditer(text):
+        target = match.group(1) if match.group(1) is not None else match.group(2)
         scheme = target.split(":", 1)[0].lower() if ":" in target else ""
         if scheme not in ALLOWED_SCHEMES:
             return (

@@ -19,6 +19,10 @@ if [ "${#missing[@]}" -gt 0 ]; then
   fi
   read -r -a missing <<<"${missing[*]}"
 fi
+# Python's venv module (Debian ships it apart) and git (the build dates its outputs by the last commit).
+PYTHON="${PYTHON:-python3}"
+"$PYTHON" -c "import ensurepip, venv" 2>/dev/null || missing+=(python3-venv)
+command -v git >/dev/null || missing+=(git)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "setup: installing system packages: ${missing[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -27,7 +31,6 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 # Python packages in a project-local virtual environment.
-PYTHON="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 stamp=.venv/.digicharter-setup
 want="$(cat pyproject.toml package-lock.json | sha256sum | cut -d' ' -f1)"

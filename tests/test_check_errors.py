@@ -196,3 +196,23 @@ def test_unquoted_times_mean_times(capsys, charter_copy, value):
     hours, minutes = (int(x) for x in value.replace(".", ":").split(":"))
     assert charter.times.times["no_school_messages_after"].hour == hours
     assert charter.times.times["no_school_messages_after"].minute == minutes
+
+
+def test_unknown_locale(capsys, charter_copy):
+    line = replace_in(charter_copy / "charter.yaml", "locale: en_GB", "locale: xx_XX")
+    assert_reported(capsys, charter_copy, "charter.yaml", line, "unknown locale 'xx_XX'")
+
+
+def test_time_format_that_writes_no_time(capsys, charter_copy):
+    line = replace_in(charter_copy / "charter.yaml", 'time_format: "HH:mm"', 'time_format: "{x}"')
+    assert_reported(capsys, charter_copy, "charter.yaml", line, "does not write a time")
+
+
+def test_number_out_of_range_says_the_limit(capsys, charter_copy):
+    line = replace_in(charter_copy / "bookmark.yaml", "  width_mm: 55 ", "  width_mm: 200 ")
+    assert_reported(capsys, charter_copy, "bookmark.yaml", line, "expected a number of at most", "received '200'")
+
+
+def test_reference_inside_a_pattern_is_refused(capsys, charter_copy):
+    line = replace_in(charter_copy / "times.yaml", '"{start} tot {end}"', '"{start} tot {end} {time.nope}"')
+    assert_reported(capsys, charter_copy, "times.yaml", line, "a pattern takes only {start} and {end}")

@@ -142,3 +142,21 @@ def test_safe_links_are_accepted_and_rendered(charter_copy, target):
     charter = load_charter(charter_copy).charter
     view = views(charter)[0]
     assert f'<a href="{html.escape(target)}">hier</a>' in view.text(view.agreement("agenda-main-channel").short, "html")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[a [b]](javascript:alert(1))",  # nested brackets: Python-Markdown still makes it a link
+        "[a](  javascript:alert(1) )",
+        "[a](<javascript:alert(1)>)",
+        "[a](jav&#x61;script:alert(1))",
+        "[a]\\n\\n[a]: javascript:alert(1)",  # a reference definition
+    ],
+)
+def test_disguised_links_are_refused(capsys, charter_copy, text):
+    path = charter_copy / "agreements.yaml"
+    line = replace_in(path, "nl: De agenda is ons belangrijkste communicatiemiddel", f'nl: "De agenda {text}"')
+    code, out, err = run_cli(capsys, "check", str(charter_copy))
+    assert code == 1
+    assert f"agreements.yaml:{line}:" in err and "is not allowed" in err

@@ -84,4 +84,5 @@ def test_several_documents_are_refused(tmp_path):
 
 
 def test_control_characters_are_a_clear_error(tmp_path):
-    assert "x.yaml" in problem(tmp_path, "a: \x07bell\n")
+    message = problem(tmp_path, "a: 1\nb: \x07bell\n")
+    assert "x.yaml:2:4:" in message and "control character U+0007" in message

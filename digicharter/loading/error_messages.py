@@ -76,6 +76,16 @@ def _unwrap(annotation: Any) -> Any:
     return annotation
 
 
+#: What a value of each pattern looks like, for the message when one does not match.
+_PATTERN_EXAMPLES = {
+    r"^[a-z]{2,3}$": "a language code of 2 or 3 lowercase letters, e.g. nl or en",
+    r"^[a-z]{2,3}(_[A-Z]{2})?$": "a locale like nl_BE or en_GB (language, underscore, country)",
+    r"^[a-z0-9-]+(\.[a-z0-9-]+)+$": "a domain name in lowercase, e.g. deboomhutlozen.be",
+    r"^[a-z0-9-]+$": "a name of lowercase letters, digits and '-', e.g. phone or notebook-edit",
+    r"^[A-Z]{1,3}[0-9]{1,2}$": "an OK-framework code like K1 or BL6",
+}
+
+
 def _message(error: dict[str, Any], root: type[BaseModel], path: DataPath) -> str:
     kind = error["type"]
     received = _describe(error.get("input"))
@@ -94,8 +104,16 @@ def _message(error: dict[str, Any], root: type[BaseModel], path: DataPath) -> st
         return f"expected a text, received {received}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"expected a whole number, received {received}"
-    if kind in ("greater_than", "greater_than_equal"):
-        return f"expected a number greater than {ctx.get('gt', ctx.get('ge'))}, received {received}"
+    if kind == "greater_than":
+        return f"expected a number greater than {ctx.get('gt')}, received {received}"
+    if kind == "greater_than_equal":
+        return f"expected a number of at least {ctx.get('ge')}, received {received}"
+    if kind == "less_than":
+        return f"expected a number smaller than {ctx.get('lt')}, received {received}"
+    if kind == "less_than_equal":
+        return f"expected a number of at most {ctx.get('le')}, received {received}"
+    if kind in ("float_type", "float_parsing", "finite_number", "decimal_parsing"):
+        return f"expected a number (e.g. 55 or 3.5), received {received}"
     if kind in ("bool_type", "bool_parsing"):
         return f"expected true or false, received {received}"
     if kind in ("list_type",):
@@ -112,6 +130,9 @@ def _message(error: dict[str, Any], root: type[BaseModel], path: DataPath) -> st
             return f"expected an id of lowercase letters, digits, '-' and '_', received {received}"
         if pattern.startswith("^#"):
             return f"expected a colour as #RRGGBB, e.g. #2e6b3a, received {received}"
+        example = _PATTERN_EXAMPLES.get(pattern)
+        if example:
+            return f"expected {example}, received {received}"
         return f"received {received}, which does not have the expected form"
     if kind in ("too_short",):
         return f"expected at least {ctx.get('min_length')} item(s), received {ctx.get('actual_length')}"

@@ -131,7 +131,17 @@ def load_yaml_file(path: Path, shown_as: str, *, typed_numbers: bool = False) ->
         nodes = list(yaml.compose_all(text, Loader=_MarkLoader))
     except yaml.MarkedYAMLError as exc:
         raise YamlProblem(_syntax_problem(exc, shown_as)) from None
-    except yaml.YAMLError as exc:  # unmarked reader errors, e.g. control characters
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character
+        line = text[: exc.position].count("\n") + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise YamlProblem(
+            Problem(
+                shown_as, line, column, "",
+                f"this file contains the invisible control character U+{exc.character:04X}, which YAML does not "
+                "allow; delete it (it often comes along when text is pasted from another program)",
+            )
+        ) from None
+    except yaml.YAMLError as exc:
         raise YamlProblem(Problem(shown_as, 1, 1, "", f"this is not valid YAML: {exc}")) from None
     except RecursionError:
         raise YamlProblem(

@@ -36,6 +36,8 @@ def _exists(ctx: CheckContext, section: str, path: tuple, value: str, known: lis
 def check_languages(charter: Charter, ctx: CheckContext) -> None:
     codes = [lang.code for lang in charter.settings.languages]
     _unique(ctx, "settings", ((("languages", i, "code"), c) for i, c in enumerate(codes)), "language code")
+    for i, language in enumerate(charter.settings.languages):
+        _check_locale(ctx, i, language.locale, language.time_format)
     if charter.settings.default_language not in codes:
         ctx.error(
             "settings",
@@ -53,6 +55,33 @@ def check_languages(charter: Charter, ctx: CheckContext) -> None:
                         f"the language '{code}' is not declared in charter.yaml (languages: {', '.join(codes)})"
                         f"{did_you_mean(code, codes)}",
                     )
+
+
+def _check_locale(ctx: CheckContext, index: int, locale: str, time_format: str) -> None:
+    """The locale must be one CLDR knows, and the time format must write a time with digits."""
+    from datetime import time
+
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import format_time
+
+    try:
+        Locale.parse(locale)
+    except (UnknownLocaleError, ValueError):
+        ctx.error(
+            "settings", ("languages", index, "locale"),
+            f"unknown locale '{locale}': expected a language and country as CLDR knows them, e.g. nl_BE, fr_BE, en_GB",
+        )
+        return
+    try:
+        sample = format_time(time(17, 5), time_format, locale=locale)
+    except Exception:  # Babel raises several kinds for a malformed pattern
+        sample = ""
+    if not ("17" in sample or "5" in sample) or "{" in sample:
+        ctx.error(
+            "settings", ("languages", index, "time_format"),
+            f"the time format '{time_format}' does not write a time: expected a CLDR pattern such as "
+            "\"HH:mm\" (17:05) or \"H.mm 'u'\" (17.05 u)",
+        )
 
 
 def check_ids(charter: Charter, ctx: CheckContext) -> None:
@@ -123,6 +152,14 @@ def check_text_references(charter: Charter, ctx: CheckContext) -> None:
                     missing = [f for f in fill_ins if f not in value]
                     if missing:
                         ctx.error(section, path + ((code,) if code else ()), f"the pattern must contain {' and '.join(missing)}")
+                    rest = value
+                    for fill_in in fill_ins:
+                        rest = rest.replace(fill_in, "")
+                    if "{" in rest.replace("{{", "") or "}" in rest.replace("}}", ""):
+                        ctx.error(
+                            section, path + ((code,) if code else ()),
+                            f"a pattern takes only {' and '.join(fill_ins)} (write {{{{ and }}}} for a literal brace)",
+                        )
                 continue
             for code, value in text.values:
                 where = path + (code,) if code else path
