@@ -37,6 +37,11 @@ def slides_html(view: LanguageView) -> str:
     return f"{language_prefix(view)}slides/"
 
 
+def slides_deck_page(view: LanguageView) -> str:
+    """The deck's own page: what a link points at, so that it opens from a USB stick too (no folder listing)."""
+    return slides_html(view) + "index.html"
+
+
 def slides_pdf(view: LanguageView) -> str:
     return f"downloads/digicharter-slides-{view.code}.pdf"
 

@@ -219,7 +219,7 @@ class PageHelpers:
         view, words = self.view, self.labels.download
         entries = [
             (words.bookmark_sheet, outputs.bookmark_sheet_pdf(view), True),
-            (words.slides, outputs.slides_html(view), False),
+            (words.slides, outputs.slides_deck_page(view), False),
             (words.slides_pdf, outputs.slides_pdf(view), True),
             (words.slides_notes_pdf, outputs.slides_notes_pdf(view), True),
             (words.bookmark, outputs.bookmark_pdf(view), True),

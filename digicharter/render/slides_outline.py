@@ -328,11 +328,11 @@ class _DeckBuilder:
         for name in PDCA_STEPS:
             step = getattr(quality.pdca, name)
             texts = ([self.html(step.text)] if step.text is not None else []) + [self.html(i) for i in step.items]
-            steps.append({"name": name, "label": self.label(name), "texts": texts})
+            steps.append({"name": name, "label": self.html(step.name), "texts": texts})
             expectations = [e for e in self.charter.framework.expectations if e.code in step.ok]
             notes.append(
                 Note(
-                    caption=self.label(name),
+                    caption=self.html(step.name),
                     paragraphs=tuple(texts),
                     items=tuple(Markup("{} — {}").format(e.code, self.html(e.text)) for e in expectations),
                 )

@@ -11,6 +11,8 @@ from .base import LocalizedText, StrictModel
 class PdcaStep(StrictModel):
     """One step of the plan–do–check–act cycle."""
 
+    name: LocalizedText
+    """The step's name as every output shows it, e.g. Plannen / Plan."""
     text: LocalizedText | None = None
     """What the school does in this step."""
     items: list[LocalizedText] = Field(default_factory=list)

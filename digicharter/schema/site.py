@@ -41,19 +41,6 @@ class DownloadLabels(StrictModel):
     """The word shown next to a PDF link, e.g. PDF."""
 
 
-class PdcaLabels(StrictModel):
-    """The names of the four steps of the quality cycle."""
-
-    plan: LocalizedText
-    """E.g. Plannen / Plan."""
-    do: LocalizedText
-    """E.g. Uitvoeren / Do."""
-    check: LocalizedText
-    """E.g. Checken / Check."""
-    act: LocalizedText
-    """E.g. Bijsturen / Act."""
-
-
 class SiteLabels(StrictModel):
     """The website's interface words, per language."""
 
@@ -87,8 +74,6 @@ class SiteLabels(StrictModel):
     """Put before whom the quality card is about, e.g. Doelgroep / Audience."""
     pdca: LocalizedText
     """The heading over the quality cycle, e.g. Kwaliteitscyclus (PDCA) / Quality cycle (PDCA)."""
-    pdca_steps: PdcaLabels
-    """The names of the cycle's four steps."""
     served_by: LocalizedText
     """Put before the agreements that serve an OK expectation, e.g. Afspraken die hieraan bijdragen."""
     in_cycle: LocalizedText

@@ -51,14 +51,6 @@ class SlideLabels(StrictModel):
     """Heading of the slide with what the school asks of parents, e.g. Wat we van ouders vragen."""
     pdca: LocalizedText
     """Heading of the slide on how the school checks itself, e.g. Hoe bewaken we dit?"""
-    plan: LocalizedText
-    """The PDCA step 'plan', e.g. Plannen / Plan."""
-    do: LocalizedText
-    """The PDCA step 'do', e.g. Uitvoeren / Do."""
-    check: LocalizedText
-    """The PDCA step 'check', e.g. Evalueren / Check."""
-    act: LocalizedText
-    """The PDCA step 'act', e.g. Bijsturen / Act."""
     questions: LocalizedText
     """Heading of the last slide, e.g. Vragen? / Questions?"""
     website: LocalizedText
