@@ -42,7 +42,6 @@ class BuildContext:
     site_src: Path
     """Where the generated Markdown pages go (engine-neutral, not committed)."""
     quiet: bool = False
-    written: list[Path] = field(default_factory=list)
     pdf_cache: PdfCache = field(default_factory=no_cache)
     """PDFs of earlier builds by the hash of their input (see render/pdf_cache.py)."""
 

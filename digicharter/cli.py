@@ -36,7 +36,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     result = load_charter(args.charter_dir, strict=args.strict)
     _print_warnings(result.warnings)
     languages = ", ".join(lang.code for lang in result.charter.settings.languages)
-    rules = len(result.charter.agreements.rules) + len(result.charter.protocol.rules)
+    rules = len(result.charter.all_rules())
     note = f", {len(result.warnings)} warning(s)" if result.warnings else ""
     print(f"{args.charter_dir}: the charter is valid ({rules} agreements, languages {languages}{note})")
     return 0

@@ -87,7 +87,7 @@ class LanguageView:
     @cached_property
     def all_agreements(self) -> list[Agreement]:
         """Quality-card agreements first, then protocol rules: the one namespace of rule ids."""
-        return [*self.charter.agreements.rules, *self.charter.protocol.rules]
+        return self.charter.all_rules()
 
     def agreement(self, agreement_id: str) -> Agreement:
         return next(a for a in self.all_agreements if a.id == agreement_id)

@@ -51,8 +51,8 @@ def build_bookmarks(ctx: BuildContext) -> None:
     if problems:
         raise OutputError("\n".join(problems))
     for view in pending:
-        ctx.written.append(write_strip(view, content[view.code], targets[view.code]["strip.pdf"]))
-        ctx.written.append(write_sheet(view, content[view.code], targets[view.code]["sheet.pdf"]))
+        write_strip(view, content[view.code], targets[view.code]["strip.pdf"])
+        write_sheet(view, content[view.code], targets[view.code]["sheet.pdf"])
         ctx.pdf_cache.store(keys[view.code], targets[view.code])
     for view in ctx.views:
         reused = "" if view in pending else " (unchanged, reused)"

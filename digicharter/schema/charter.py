@@ -7,7 +7,7 @@ a file and a key path (see :mod:`digicharter.loading.error_messages`).
 
 from __future__ import annotations
 
-from .agreements import Agreements
+from .agreements import Agreement, Agreements
 from .base import StrictModel
 from .bookmark import Bookmark
 from .channels import Channels
@@ -61,3 +61,11 @@ class Charter(StrictModel):
     """bookmark.yaml: the agenda bookmark."""
     slides: Slides
     """slides.yaml: the info-evening slides."""
+
+    def rule_sources(self) -> list[tuple[str, list[Agreement]]]:
+        """The agreements by the section (file) they are written in: the quality card's, then the protocol's."""
+        return [("agreements", list(self.agreements.rules)), ("protocol", list(self.protocol.rules))]
+
+    def all_rules(self) -> list[Agreement]:
+        """Quality-card agreements and protocol rules: one namespace of ids that outputs refer to."""
+        return [rule for _, rules in self.rule_sources() for rule in rules]

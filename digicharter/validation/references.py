@@ -96,7 +96,7 @@ def check_ids(charter: Charter, ctx: CheckContext) -> None:
     )
     # Quality-card agreements and protocol rules share one namespace: the bookmark and slides name either.
     seen: dict[str, tuple[str, int]] = {}
-    for section, rules in (("agreements", charter.agreements.rules), ("protocol", charter.protocol.rules)):
+    for section, rules in charter.rule_sources():
         for i, rule in enumerate(rules):
             if rule.id in seen:
                 first_section, first_index = seen[rule.id]
@@ -116,7 +116,7 @@ def check_rule_references(charter: Charter, ctx: CheckContext) -> None:
     roles = [r.id for r in charter.school.roles]
     codes = [e.code for e in charter.framework.expectations]
     sections = [s.id for s in charter.protocol.sections]
-    for section, rules in (("agreements", charter.agreements.rules), ("protocol", charter.protocol.rules)):
+    for section, rules in charter.rule_sources():
         for i, rule in enumerate(rules):
             _exists(ctx, section, ("rules", i, "channel"), rule.channel, channels, "channel", "channels.yaml")
             for j, role in enumerate(rule.binds):

@@ -29,7 +29,7 @@ def check(charter: Charter, ctx: CheckContext) -> None:
 
 
 def _check_answer_times(charter: Charter, ctx: CheckContext) -> None:
-    rules = {rule.id: rule for rule in [*charter.agreements.rules, *charter.protocol.rules]}
+    rules = {rule.id: rule for rule in charter.all_rules()}
     for i, rule_id in enumerate(charter.site.home.answer_times):
         path = ("home", "answer_times", i)
         rule = rules.get(rule_id)

@@ -85,7 +85,7 @@ def _check_agreements(charter: Charter, ctx: CheckContext, index: int, entry: Ou
         return
     located = {
         rule.id: (section, i, rule)
-        for section, rules in (("agreements", charter.agreements.rules), ("protocol", charter.protocol.rules))
+        for section, rules in charter.rule_sources()
         for i, rule in enumerate(rules)
     }
     for j, agreement_id in enumerate(entry.agreements or []):
@@ -123,7 +123,7 @@ def _check_agreements(charter: Charter, ctx: CheckContext, index: int, entry: Ou
 
 def _check_parents_slide(charter: Charter, ctx: CheckContext, index: int | None, path: tuple) -> None:
     """Warn when the standard 'what we ask of parents' slide would come out empty."""
-    rules = [*charter.agreements.rules, *charter.protocol.rules]
+    rules = charter.all_rules()
     if any(rule.binds == [PARENTS_ROLE] and rule.short is not None for rule in rules):
         return
     where = "the standard outline" if index is None else f"outline[{index}]"
