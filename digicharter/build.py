@@ -185,10 +185,16 @@ def _lock(out_dir: Path) -> Iterator[None]:
             raise DigicharterError(
                 f"another build into {out_dir.name}/ is running; wait until it has finished and try again"
             ) from None
+        _LOCK_FILES.add(handle.fileno())
         try:
             yield
         finally:
+            _LOCK_FILES.discard(handle.fileno())
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+#: Open lock files of this process; forked workers close their copies, so that the lock dies with the build.
+_LOCK_FILES: set[int] = set()
 
 
 def default_jobs() -> int:
@@ -249,7 +255,12 @@ PER_LANGUAGE = {"bookmark", "slides"}
 
 
 def _die_with_parent(parent: int) -> None:
-    """A worker must not outlive a killed build and go on writing next to site/ (Linux: PR_SET_PDEATHSIG)."""
+    """A worker must not outlive a killed build and go on writing next to site/ (Linux: PR_SET_PDEATHSIG).
+
+    It also lets go of the build's lock file, which it inherited: a killed build's lock must be free at once.
+    """
+    for fd in _LOCK_FILES:
+        os.close(fd)
     try:
         import ctypes
         import signal
