@@ -68,7 +68,7 @@ def reveal_config(view: LanguageView) -> dict:
     config: dict = {
         "width": 1280,
         "height": 720,
-        "margin": 0.02,
+        "margin": 0,  # the slide fills the screen: no frame around the dark title and closing slides
         "center": False,
         "hash": True,
         "controls": True,
