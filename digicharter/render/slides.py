@@ -135,21 +135,23 @@ def deck_info(view: LanguageView, *, for_html: bool = False) -> DeckInfo:
 def build_slides(ctx: "BuildContext") -> None:
     """Every language's PDF, notes handout and HTML deck; no file is written unless every slide fits."""
     from .slides_html import write_html_deck
-    from .slides_pdf import deck_html, handout_html, render_deck, render_handout, unfit_slides
+    from .slides_pdf import deck_html, handout_html, render, unfit_slides
 
     decks: list[tuple[LanguageView, list[Slide]]] = [(view, build_deck(view)) for view in ctx.views]
     rendered = []
     problems: list[str] = []
     cached: dict[str, str] = {}
     for view, slides in decks:
+        deck = deck_info(view)
+        pdf_html, notes_html = deck_html(slides, deck), handout_html(slides, deck)
         # PDFs built before from exactly the same HTML are copied, not laid out again.
-        key = ctx.pdf_cache.key(deck_html(slides, deck_info(view)), handout_html(slides, deck_info(view)))
+        key = ctx.pdf_cache.key(pdf_html, notes_html)
         if ctx.pdf_cache.restore(key, _pdf_targets(ctx, view)):
             cached[view.code] = key
             continue
-        document = render_deck(view, slides, deck_info(view))
+        document = render(pdf_html)
         problems += unfit_slides(view, slides, document)
-        rendered.append((view, slides, document, key))
+        rendered.append((view, document, notes_html, key))
     if problems:
         raise OutputError(
             "some slides do not fit on their 16:9 page, and nothing may be cut off; nothing was built or changed:\n"
@@ -158,10 +160,10 @@ def build_slides(ctx: "BuildContext") -> None:
 
     from .pdf import write_pdf
 
-    for view, slides, document, key in rendered:
+    for view, document, notes_html, key in rendered:
         targets = _pdf_targets(ctx, view)
         write_pdf(document, targets["slides.pdf"])
-        write_pdf(render_handout(view, slides, deck_info(view)), targets["notes.pdf"])
+        write_pdf(render(notes_html), targets["notes.pdf"])
         ctx.pdf_cache.store(key, targets)
     for view, slides in decks:
         write_html_deck(view, slides, deck_info(view, for_html=True), ctx.staging / outputs.slides_html(view))

@@ -27,14 +27,9 @@ def handout_html(slides: list[Slide], deck: DeckInfo) -> str:
     return environment().get_template("handout.html.j2").render(slides=slides, deck=deck)
 
 
-def render_deck(view: LanguageView, slides: list[Slide], deck: DeckInfo):
-    """The deck as a rendered WeasyPrint document, one page per slide if everything fits."""
-    return HTML(string=deck_html(slides, deck), base_url=str(PROJECT_DIR)).render()
-
-
-def render_handout(view: LanguageView, slides: list[Slide], deck: DeckInfo):
-    """Every slide at half size with its speaker notes below it (A4 portrait)."""
-    return HTML(string=handout_html(slides, deck), base_url=str(PROJECT_DIR)).render()
+def render(html: str):
+    """A deck or handout document (from :func:`deck_html` / :func:`handout_html`) laid out by WeasyPrint."""
+    return HTML(string=html, base_url=str(PROJECT_DIR)).render()
 
 
 def unfit_slides(view: LanguageView, slides: list[Slide], document) -> list[str]:
