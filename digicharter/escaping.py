@@ -1,0 +1,120 @@
+"""One escaping rule per output context: every charter value passes through exactly one of these.
+
+A charter is untrusted input (translations come from volunteers, charters are
+copied between schools), and the same value lands in many contexts: HTML text,
+an HTML attribute, a CSS string, an inline script, Markdown, YAML front matter,
+SVG, PDF metadata. Each context has its own dangerous characters, so each has
+one function here that makes *any* string inert there. Templates and engine
+configuration call these at the boundary; nothing else escapes by hand.
+
+The functions take a plain ``str`` and return a ``str`` safe to paste into
+that context (Jinja templates with autoescape get :class:`markupsafe.Markup`
+from the ones that produce markup, so they are not escaped twice).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from markupsafe import Markup, escape
+
+#: C0/C1 control characters except tab and newline, and the bidi overrides and isolates that can
+#: make a published line (or a terminal) read other than it is typed. Invalid in XML 1.0 too.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+
+def without_controls(value: str) -> str:
+    """The text with control characters (NUL, ESC …) and lone surrogates removed.
+
+    Validation rejects them at file:line; this is the last line of defence at
+    the output boundary, so no NUL or ESC ever reaches a published file.
+    """
+    return _CONTROLS.sub("", value)
+
+
+def html_text(value: str) -> Markup:
+    """A value as HTML text content: ``<``, ``>``, ``&`` and quotes become entities."""
+    return escape(without_controls(value))
+
+
+def html_attr(value: str) -> Markup:
+    """A value inside a double- or single-quoted HTML attribute (never an unquoted one)."""
+    return escape(without_controls(value))
+
+
+_CSS_SAFE = re.compile(r"[A-Za-z0-9 _.,;:!?()\-\u00a0-\uffff]")
+
+
+def css_string(value: str) -> Markup:
+    """A value as a CSS string literal, quotes included (for ``content:``, ``font-family`` …).
+
+    Everything that is not a letter, digit or harmless punctuation is written
+    as a hex escape, so neither ``"`` nor ``\\`` nor ``</style>`` can end the
+    string, the rule or the style element it sits in.
+    """
+    out = []
+    for char in without_controls(value).replace("\n", " "):
+        out.append(char if _CSS_SAFE.fullmatch(char) and char not in "<>&" else f"\\{ord(char):06x}")
+    return Markup('"' + "".join(out) + '"')
+
+
+_JS_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def js_json(value: object) -> Markup:
+    """Any JSON-able value as a JavaScript literal that is safe inside an inline ``<script>``.
+
+    ``json.dumps`` alone would let ``</script>`` end the element; the
+    characters that HTML or older JavaScript parsers treat specially are
+    written as ``\\uXXXX`` escapes, which JSON and JavaScript read back unchanged.
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return Markup(re.sub("[<>&\u2028\u2029]", lambda m: _JS_UNSAFE[m.group(0)], without_controls(text)))
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~=&:\"'])")
+
+
+def markdown_text(value: str) -> str:
+    """A plain value (a name, a number, a label) as Markdown that shows exactly these characters.
+
+    Every character a Markdown engine or one of its extensions could read as
+    markup (emphasis, links, HTML, attribute lists ``{: …}``, tables, headings)
+    is backslash-escaped.
+    """
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(without_controls(value).split()))
+
+
+def yaml_string(value: str) -> str:
+    """A value for YAML front matter: a JSON string (with ``\\uXXXX`` escapes) is a valid YAML string."""
+    return json.dumps(without_controls(value), ensure_ascii=True)
+
+
+def xml_text(value: str) -> str:
+    """A value as XML/SVG text or attribute content (``<title>`` of an SVG, a sitemap)."""
+    return str(escape(without_controls(value)))
+
+
+def pdf_metadata(value: str) -> str:
+    """A value for a PDF's title, author or keywords: one line, no control characters.
+
+    WeasyPrint encodes the string itself (pydyf writes it as a PDF string with
+    its own escaping); what is left to us is keeping it a single, printable line.
+    """
+    return " ".join(_BIDI_CONTROLS.sub("", without_controls(value)).split())
+
+
+def terminal_text(value: str) -> str:
+    """A value echoed in a message on the terminal: control characters and bidi overrides shown escaped.
+
+    ``\\x1b[2J`` typed into a charter must not clear the editor's screen, and a
+    right-to-left override must not make the message read backwards.
+    """
+
+    def show(match: re.Match[str]) -> str:
+        code = ord(match.group(0))
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _BIDI_CONTROLS.sub(show, _CONTROLS.sub(show, value))
