@@ -12,7 +12,7 @@ import traceback
 from pathlib import Path
 from typing import Callable, Sequence
 
-from . import __version__
+from . import __version__, i18n
 from .errors import CharterError, DigicharterError
 
 DEFAULT_CHARTER = Path("charter")
@@ -60,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Publish a school's communication charter (YAML) as a website, an agenda bookmark and slides.",
     )
     parser.add_argument("--version", action="version", version=f"digicharter {__version__}")
+    parser.add_argument(
+        "--lang", choices=i18n.available(), metavar="LANG",
+        help="the language of the messages: " + ", ".join(i18n.available())
+        + " (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else the charter's default language)",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = sub.add_parser("check", help="validate the charter and report every problem")
@@ -80,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    i18n.setup(args.lang)
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)

@@ -233,7 +233,7 @@ def check_placed(view: LanguageView, document, copies: list[tuple[str, str]], wh
         for anchor, box in page.anchors.items():
             positions.setdefault(anchor, (index, box))
     for prefix, name in copies:
-        start_page, _ = positions[f"{prefix}{name}"]
+        start_page, _end = positions[f"{prefix}{name}"]
         end_page, end = positions[f"{prefix}{name}-body-end"]
         foot_page, foot = positions[f"{prefix}{name}-foot"]
         over = (end[3] - foot[1]) / PX_PER_MM
