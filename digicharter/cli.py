@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from . import __version__, i18n
+from .i18n import _, ngettext
 from .errors import CharterError, DigicharterError
 
 DEFAULT_CHARTER = Path("charter")
@@ -37,8 +38,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     _print_warnings(result.warnings)
     languages = ", ".join(lang.code for lang in result.charter.settings.languages)
     rules = len(result.charter.all_rules())
-    note = f", {len(result.warnings)} warning(s)" if result.warnings else ""
-    print(f"{args.charter_dir}: the charter is valid ({rules} agreements, languages {languages}{note})")
+    count = len(result.warnings)
+    if count:
+        text = ngettext(
+            "{folder}: the charter is valid ({agreements} agreements, languages {languages}, {count} warning)",
+            "{folder}: the charter is valid ({agreements} agreements, languages {languages}, {count} warnings)",
+            count,
+        )
+    else:
+        text = _("{folder}: the charter is valid ({agreements} agreements, languages {languages})")
+    print(text.format(folder=args.charter_dir, agreements=rules, languages=languages, count=count))
     return 0
 
 
@@ -47,7 +56,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     if args.output:
         for path in write_schemas(args.output):
-            print(f"wrote {path}")
+            print(_("wrote {path}").format(path=path))
     else:
         for name, text in schema_files().items():
             print(f"// {name}\n{text}")
@@ -93,17 +102,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         errors = sum(1 for p in exc.problems if p.severity == "error")
-        print(f"{errors} problem(s) found; nothing was built or changed.", file=sys.stderr)
+        print(ngettext("{count} problem found; nothing was built or changed.",
+                       "{count} problems found; nothing was built or changed.", errors).format(count=errors), file=sys.stderr)
         return 1
     except DigicharterError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {message}").format(message=exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(_("interrupted"), file=sys.stderr)
         return 130
     except Exception:  # an InternalError or any other bug
-        print("internal error: this is a bug in Digicharter, not in your charter.", file=sys.stderr)
-        print("Please report it with the text below.\n", file=sys.stderr)
+        print(_("internal error: this is a bug in Digicharter, not in your charter."), file=sys.stderr)
+        print(_("Please report it with the text below.") + "\n", file=sys.stderr)
         traceback.print_exc()
         return 2
 

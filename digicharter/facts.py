@@ -66,18 +66,18 @@ def references_in(text: str) -> Iterator[Reference]:
 
 
 def ids_of(charter: "Charter", kind: str) -> list[str]:
-    """The ids a reference of this kind may name."""
-    times = charter.times
-    return {
-        "time": list(times.times),
-        "period": list(times.periods),
-        "duration": list(times.durations),
-        "number": list(times.numbers),
-        "phone": [p.id for p in charter.school.phones],
-        "email": [e.id for e in charter.school.emails],
-        "school": ["name", "short_name", "town"],
-        "teacher_email": [],
-    }[kind]
+    """The ids a reference of this kind may name (reading only the file that holds them)."""
+    ids = {
+        "time": lambda: list(charter.times.times),
+        "period": lambda: list(charter.times.periods),
+        "duration": lambda: list(charter.times.durations),
+        "number": lambda: list(charter.times.numbers),
+        "phone": lambda: [p.id for p in charter.school.phones],
+        "email": lambda: [e.id for e in charter.school.emails],
+        "school": lambda: ["name", "short_name", "town"],
+        "teacher_email": lambda: [],
+    }
+    return ids[kind]()
 
 
 def check_reference(charter: "Charter", ref: Reference) -> str | None:

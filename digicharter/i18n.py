@@ -35,8 +35,10 @@ from __future__ import annotations
 import gettext
 import io
 import os
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "digicharter"
@@ -141,3 +143,16 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def N_(message: str) -> str:
     """Mark a text for translation without translating it yet (tables built at import time)."""
     return message
+
+
+@contextmanager
+def using(language: str) -> Iterator[None]:
+    """Messages in ``language`` (English if it has no catalog) inside the block, e.g. for one page's banner."""
+    _ensure()
+    saved = dict(_state)
+    code = _language_of(language)
+    _state["chosen"] = _state["active"] = code if code in available() else SOURCE_LANGUAGE
+    try:
+        yield
+    finally:
+        _state.update(saved)

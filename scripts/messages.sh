@@ -8,11 +8,11 @@ PYBABEL="${PYBABEL:-.venv/bin/pybabel}"
 LOCALE=digicharter/locale
 POT="$(mktemp --suffix=.pot)"
 trap 'rm -f "$POT"' EXIT
-"$PYBABEL" extract -q -F babel.cfg -k N_ --no-location --sort-output --width 120 \
+"$PYBABEL" -q extract -F babel.cfg -k N_ --no-location --sort-output --width 120 \
   --project digicharter --copyright-holder "Digicharter" -o "$POT" digicharter
 if [ "${1:-}" = "init" ]; then
-  "$PYBABEL" init -D digicharter -i "$POT" -d "$LOCALE" -l "${2:?which language, e.g. fr}" --width 120
+  "$PYBABEL" -q init -D digicharter -i "$POT" -d "$LOCALE" -l "${2:?which language, e.g. fr}" --width 120
 else
-  "$PYBABEL" update -D digicharter -i "$POT" -d "$LOCALE" --width 120 --ignore-obsolete
+  "$PYBABEL" -q update -D digicharter -i "$POT" -d "$LOCALE" --width 120 --ignore-obsolete
 fi
 echo "Now translate the new (empty or '#, fuzzy') entries in $LOCALE/*/LC_MESSAGES/digicharter.po"

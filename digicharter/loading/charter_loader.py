@@ -113,6 +113,8 @@ def load_charter(directory: Path, *, strict: bool = False) -> LoadResult:
         check(charter, ctx)
     check_translations(charter, ctx, strict)
     problems += ctx.problems
+    shown = {section: display_path(directory / name) for section, name in SECTION_FILES.items()}
+    problems += ctx.skipped_notes(shown, unreadable={s for s in SECTION_FILES if s not in files})
     if any(p.severity == "error" for p in problems):
         raise CharterError(problems)
     assert isinstance(charter, Charter)

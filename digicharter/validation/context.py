@@ -3,8 +3,8 @@
 The checks also run when a file could not be read or validated: they then get
 a :class:`PartialCharter`, whose broken sections raise :class:`SectionMissing`.
 A check wraps each part in ``with ctx.checking(section):``; a part that needs
-a broken file stops there, and one note per pair of files says what was not
-checked (the broken file's own problems are reported already).
+a broken file stops there, and one note per broken file says which files'
+references into it were not checked (its own problems are reported already).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..errors import Problem
-from ..i18n import _
+from ..i18n import ngettext
 from ..loading.places import describe_place
 from ..loading.yaml_loader import DataPath, LoadedFile
 from ..schema import SECTION_FILES, Charter
@@ -59,7 +59,8 @@ class CheckContext:
 
     files: dict[str, LoadedFile]
     problems: list[Problem] = field(default_factory=list)
-    _skipped: set[tuple[str, str]] = field(default_factory=set)
+    #: Per broken section, the sections whose references into it were not checked.
+    skipped: dict[str, set[str]] = field(default_factory=dict)
 
     def _add(self, section: str, path: DataPath, message: str, severity: str) -> None:
         loaded = self.files[section]
@@ -76,21 +77,33 @@ class CheckContext:
 
     @contextmanager
     def checking(self, section: str) -> Iterator[None]:
-        """Check what ``section`` says; if that needs a broken file, stop and say what was not checked."""
+        """Check what ``section`` says; if that needs a broken file, stop here and remember what was skipped."""
         try:
             yield
         except SectionMissing as missing:
-            if missing.section == section or section not in self.files:
-                return  # the file itself is broken: its own problems say so
-            if (missing.section, section) in self._skipped:
-                return
-            self._skipped.add((missing.section, section))
-            loaded = self.files[section]
-            self.problems.append(
-                Problem(
-                    loaded.shown_as, 0, 0, "",
-                    _("{broken} could not be read, so what this file takes from {broken} was not checked; "
-                      "fix {broken} and check again").format(broken=SECTION_FILES[missing.section]),
-                    "note",
+            if missing.section != section and section in self.files:
+                self.skipped.setdefault(missing.section, set()).add(section)
+
+    def skipped_notes(self, shown_as: dict[str, str], unreadable: set[str]) -> list[Problem]:
+        """One note per broken file: which other files' references into it were not checked."""
+        notes = []
+        for broken, sections in sorted(self.skipped.items()):
+            files = ", ".join(SECTION_FILES[s] for s in SECTION_FILES if s in sections)
+            if broken in unreadable:
+                text = ngettext(
+                    "{broken} could not be read, so what {files} takes from it was not checked; "
+                    "check again once {broken} is fixed",
+                    "{broken} could not be read, so what {files} take from it was not checked; "
+                    "check again once {broken} is fixed",
+                    len(sections),
                 )
-            )
+            else:
+                text = ngettext(
+                    "{broken} has mistakes, so what {files} takes from it was not checked; "
+                    "check again once they are fixed",
+                    "{broken} has mistakes, so what {files} take from it was not checked; "
+                    "check again once they are fixed",
+                    len(sections),
+                )
+            notes.append(Problem(shown_as[broken], 0, 0, "", text.format(broken=SECTION_FILES[broken], files=files), "note"))
+        return notes
