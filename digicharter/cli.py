@@ -22,7 +22,7 @@ DEFAULT_CHARTER = Path("charter")
 def _charter_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "charter_dir", nargs="?", type=Path, default=DEFAULT_CHARTER, metavar="CHARTER_DIR",
-        help="the folder with the charter's YAML files (default: charter/)",
+        help=_("the folder with the charter's YAML files (default: charter/)"),
     )
 
 
@@ -66,23 +66,23 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="digicharter",
-        description="Publish a school's communication charter (YAML) as a website, an agenda bookmark and slides.",
+        description=_("Publish a school's communication charter (YAML) as a website, an agenda bookmark and slides."),
     )
     parser.add_argument("--version", action="version", version=f"digicharter {__version__}")
     parser.add_argument(
         "--lang", choices=i18n.available(), metavar="LANG",
-        help="the language of the messages: " + ", ".join(i18n.available())
-        + " (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else the charter's default language)",
+        help=_("the language of the messages: {languages} (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG, "
+               "else the charter's default language)").format(languages=", ".join(i18n.available())),
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = sub.add_parser("check", help="validate the charter and report every problem")
+    check = sub.add_parser("check", help=_("validate the charter and report every problem"))
     _charter_arg(check)
-    check.add_argument("--strict", action="store_true", help="treat missing translations as errors")
+    check.add_argument("--strict", action="store_true", help=_("treat missing translations as errors"))
     check.set_defaults(func=cmd_check)
 
-    schema = sub.add_parser("schema", help="print or write the JSON Schemas for editors")
-    schema.add_argument("--output", "-o", type=Path, help="write one .schema.json per charter file into this folder")
+    schema = sub.add_parser("schema", help=_("print or write the JSON Schemas for editors"))
+    schema.add_argument("--output", "-o", type=Path, help=_("write one .schema.json per charter file into this folder"))
     schema.set_defaults(func=cmd_schema)
 
     from .commands import register
@@ -92,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # The language first, so that --help speaks it too.
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang")
+    i18n.setup(early.parse_known_args(argv)[0].lang)
     parser = build_parser()
     args = parser.parse_args(argv)
     i18n.setup(args.lang)
