@@ -56,7 +56,8 @@ class CharterError(DigicharterError):
     """The charter could not be loaded or validated: carries every problem found."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        # File by file; a note on what was not checked comes after that file's own problems.
+        self.problems = sorted(problems, key=lambda p: (p.file, p.severity == "note", p))
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def __reduce__(self):

@@ -268,3 +268,24 @@ def test_shipped_charter_checks_clean_in_dutch(capsys):
     code, out, err = run_cli(capsys, "--lang", "nl", "check", str(CHARTER), "--strict")
     assert code == 0, err
     assert "het charter is in orde" in out
+
+
+@pytest.mark.parametrize("how", ["unreadable", "invalid"])
+@pytest.mark.parametrize("name", sorted(p.name for p in CHARTER.glob("*.yaml")))
+def test_any_one_broken_file_leaves_the_others_checked(capsys, charter_copy, name, how):
+    """Break one file (not YAML, or YAML the model refuses) and plant a mistake elsewhere: both are reported."""
+    path = charter_copy / name
+    path.write_text("key: [unclosed\n" if how == "unreadable" else "unknown_key: 1\n", encoding="utf-8")
+    other = "times.yaml" if name != "times.yaml" else "school.yaml"
+    if other == "times.yaml":
+        line = replace_in(charter_copy / other, "evening_quiet_from: 20:00", "evening_quiet_from: 25:00")
+    else:
+        line = replace_in(charter_copy / other, "address: administratie@deboomhutlozen.be", "address: nowhere")
+    code, out, err = run_cli(capsys, "check", str(charter_copy))
+    assert code == 1, err
+    assert "Traceback" not in err and "internal error" not in err
+    from helpers import locations
+
+    located = {(f, ln) for f, ln, _m in locations(err)}
+    assert (other, line) in located, err
+    assert any(f == name for f, _ln in located), err

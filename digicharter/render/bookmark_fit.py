@@ -227,7 +227,7 @@ def _location(charter_dir: Path | None, section: str, path: tuple) -> str:
         loaded = read_files(charter_dir)[section]
     except Exception:  # the charter was valid a moment ago; a location is a courtesy, never a new failure
         return name
-    return _("{file} line {line}").format(file=loaded.shown_as, line=loaded.mark_for(path).line)
+    return _("{file}:{line}").format(file=loaded.shown_as, line=loaded.mark_for(path).line)
 
 
 def check_placed(view: LanguageView, document, copies: list[tuple[str, str]], what: str) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..errors import Problem
-from ..i18n import ngettext
+from ..i18n import _, ngettext
 from ..loading.places import describe_place
 from ..loading.yaml_loader import DataPath, LoadedFile
 from ..schema import SECTION_FILES, Charter
@@ -88,7 +88,8 @@ class CheckContext:
         """One note per broken file: which other files' references into it were not checked."""
         notes = []
         for broken, sections in sorted(self.skipped.items()):
-            files = ", ".join(SECTION_FILES[s] for s in SECTION_FILES if s in sections)
+            names = [SECTION_FILES[s] for s in SECTION_FILES if s in sections]
+            files = names[0] if len(names) == 1 else ", ".join(names[:-1]) + _(" and ") + names[-1]
             if broken in unreadable:
                 text = ngettext(
                     "{broken} could not be read, so what {files} takes from it was not checked; "
