@@ -47,6 +47,8 @@ def _exists(ctx: CheckContext, section: str, path: tuple, value: str, known: lis
 
 
 def check_languages(charter: Charter, ctx: CheckContext) -> None:
+    for section in SECTION_FILES:
+        _check_text_languages(charter, ctx, section)
     if not _valid(charter, "settings"):
         return
     settings = charter.settings
@@ -62,17 +64,21 @@ def check_languages(charter: Charter, ctx: CheckContext) -> None:
                 language=settings.default_language, codes=", ".join(codes),
                 did_you_mean=did_you_mean(settings.default_language, codes)),
         )
-    for section in SECTION_FILES:
-        with ctx.checking(section):
-            for path, text in texts(getattr(charter, section)):
-                for code, _value in text.values:
-                    if code and code not in codes:
-                        ctx.error(
-                            section,
-                            path + (code,),
-                            _("the language '{code}' is not declared in charter.yaml (languages: {codes}){did_you_mean}").format(
-                                code=code, codes=", ".join(codes), did_you_mean=did_you_mean(code, codes)),
-                        )
+
+
+def _check_text_languages(charter: Charter, ctx: CheckContext, section: str) -> None:
+    """Every language a text of ``section`` is written in is declared in charter.yaml."""
+    with ctx.checking(section):
+        codes = [lang.code for lang in charter.settings.languages]
+        for path, text in texts(getattr(charter, section)):
+            for code, _value in text.values:
+                if code and code not in codes:
+                    ctx.error(
+                        section,
+                        path + (code,),
+                        _("the language '{code}' is not declared in charter.yaml (languages: {codes}){did_you_mean}").format(
+                            code=code, codes=", ".join(codes), did_you_mean=did_you_mean(code, codes)),
+                    )
 
 
 def _check_locale(ctx: CheckContext, index: int, locale: str, time_format: str) -> None:

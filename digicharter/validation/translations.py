@@ -12,20 +12,16 @@ import re
 from ..facts import REFERENCE
 from ..schema import SECTION_FILES, Charter
 from ..i18n import _
-from .context import CheckContext, SectionMissing
+from .context import CheckContext
 from .walk import texts
 
 
 def check_translations(charter: Charter, ctx: CheckContext, strict: bool) -> None:
-    try:
-        settings = charter.settings
-    except SectionMissing:
-        return  # which languages a text needs is written in charter.yaml
-    languages = {lang.code: lang.name for lang in settings.languages}
-    default = settings.default_language
     report = ctx.error if strict else ctx.warning
     for section in SECTION_FILES:
-        with ctx.checking(section):
+        with ctx.checking(section):  # which languages a text needs is written in charter.yaml
+            languages = {lang.code: lang.name for lang in charter.settings.languages}
+            default = charter.settings.default_language
             for path, text in texts(getattr(charter, section)):
                 if len(text.values) == 1 and _language_neutral(text.values[0][1]):
                     continue
