@@ -13,6 +13,8 @@ from pathlib import Path
 
 import material
 
+from .i18n import _
+
 #: The project folder: where templates/, mkdocs.yml, node_modules/ live.
 PROJECT_DIR = Path(os.environ.get("DIGICHARTER_PROJECT", Path(__file__).resolve().parent.parent))
 TEMPLATES_DIR = PROJECT_DIR / "templates"
@@ -43,7 +45,8 @@ def font_files() -> list[FontFile]:
         from .errors import DigicharterError
 
         raise DigicharterError(
-            f"the font files are missing ({missing[0].name}); run scripts/setup.sh to install the front-end assets"
+            _("the font files are missing ({file}); run scripts/setup.sh to install the front-end assets").format(
+                file=missing[0].name)
         )
     return files
 

@@ -21,6 +21,7 @@ from typing import Callable, Iterator
 
 from .errors import DigicharterError, InternalError
 from .fsutil import move_into
+from .i18n import _
 from .loading.charter_loader import load_charter
 from .render.pdf_cache import PdfCache, cache_next_to, no_cache
 from .reproducible import DEFAULT_EPOCH, source_date, source_date_epoch
@@ -114,7 +115,7 @@ def build(
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         lock = _lock(out_dir)
     except OSError as exc:
-        raise DigicharterError(f"cannot write next to {out_dir}: {exc.strerror or exc}") from None
+        raise DigicharterError(_("cannot write next to {folder}: {reason}").format(folder=out_dir, reason=exc.strerror or exc)) from None
     with lock:
         return _build_locked(charter_dir, out_dir, site_src, quiet, steps, jobs, started, started_at)
 
@@ -139,7 +140,7 @@ def _build_locked(charter_dir, out_dir, site_src, quiet, steps, jobs, started, s
     )
     for warning in result.warnings:
         print(warning, file=sys.stderr)
-    ctx.say(f"charter checked: {charter_dir} ({', '.join(v.code for v in ctx.views)})")
+    ctx.say(_("charter checked: {folder} ({languages})").format(folder=charter_dir, languages=", ".join(v.code for v in ctx.views)))
     try:
         with source_date(epoch):
             run_steps(ctx, steps if steps is not None else _steps(), jobs)
@@ -152,7 +153,8 @@ def _build_locked(charter_dir, out_dir, site_src, quiet, steps, jobs, started, s
     finally:
         shutil.rmtree(work, ignore_errors=True)
     files = sum(1 for p in out_dir.rglob("*") if p.is_file())
-    ctx.say(f"built {out_dir.name}/: {files} files in {time.perf_counter() - started:.1f} s")
+    ctx.say(_("built {folder}/: {count} files in {seconds} s").format(
+        folder=out_dir.name, count=files, seconds=f"{time.perf_counter() - started:.1f}"))
     return ctx
 
 
@@ -162,13 +164,13 @@ def _refuse_dangerous_output(out_dir: Path, charter_dir: Path) -> None:
     protected = [charter, Path.cwd().resolve(), Path.home().resolve(), Path(out_dir.anchor)]
     if any(out_dir == p or out_dir in p.parents for p in protected):
         raise DigicharterError(
-            f"the output folder {out_dir} would be replaced as a whole, and it is or contains the charter, "
-            "the current folder or your home folder; choose a folder of its own, e.g. --output site"
+            _("the output folder {folder} would be replaced as a whole, and it is or contains the charter, "
+              "the current folder or your home folder; choose a folder of its own, e.g. --output site").format(folder=out_dir)
         )
     if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / "index.html").is_file():
         raise DigicharterError(
-            f"{out_dir} exists and does not look like a website Digicharter built (it has no index.html); "
-            "the build replaces the output folder whole, so move it away or choose another --output"
+            _("{folder} exists and does not look like a website Digicharter built (it has no index.html); "
+              "the build replaces the output folder whole, so move it away or choose another --output").format(folder=out_dir)
         )
 
 
@@ -183,7 +185,7 @@ def _lock(out_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise DigicharterError(
-                f"another build into {out_dir.name}/ is running; wait until it has finished and try again"
+                _("another build into {folder}/ is running; wait until it has finished and try again").format(folder=out_dir.name)
             ) from None
         _LOCK_FILES.add(handle.fileno())
         try:
@@ -297,7 +299,7 @@ def _swap_in(staging: Path, out_dir: Path) -> None:
     old = out_dir.parent / f".{out_dir.name}-old-{os.getpid()}"
     if out_dir.exists():
         if not out_dir.is_dir():
-            raise DigicharterError(f"{out_dir} exists and is not a folder; move it away")
+            raise DigicharterError(_("{folder} exists and is not a folder; move it away").format(folder=out_dir))
         out_dir.rename(old)
     staging.rename(out_dir)
     shutil.rmtree(old, ignore_errors=True)

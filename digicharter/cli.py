@@ -12,7 +12,8 @@ import traceback
 from pathlib import Path
 from typing import Callable, Sequence
 
-from . import __version__
+from . import __version__, i18n
+from .i18n import _, ngettext
 from .errors import CharterError, DigicharterError
 
 DEFAULT_CHARTER = Path("charter")
@@ -21,7 +22,7 @@ DEFAULT_CHARTER = Path("charter")
 def _charter_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "charter_dir", nargs="?", type=Path, default=DEFAULT_CHARTER, metavar="CHARTER_DIR",
-        help="the folder with the charter's YAML files (default: charter/)",
+        help=_("the folder with the charter's YAML files (default: charter/)"),
     )
 
 
@@ -37,8 +38,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     _print_warnings(result.warnings)
     languages = ", ".join(lang.code for lang in result.charter.settings.languages)
     rules = len(result.charter.all_rules())
-    note = f", {len(result.warnings)} warning(s)" if result.warnings else ""
-    print(f"{args.charter_dir}: the charter is valid ({rules} agreements, languages {languages}{note})")
+    count = len(result.warnings)
+    if count:
+        text = ngettext(
+            "{folder}: the charter is valid ({agreements} agreements, languages {languages}, {count} warning)",
+            "{folder}: the charter is valid ({agreements} agreements, languages {languages}, {count} warnings)",
+            count,
+        )
+    else:
+        text = _("{folder}: the charter is valid ({agreements} agreements, languages {languages})")
+    print(text.format(folder=args.charter_dir, agreements=rules, languages=languages, count=count))
     return 0
 
 
@@ -47,7 +56,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     if args.output:
         for path in write_schemas(args.output):
-            print(f"wrote {path}")
+            print(_("wrote {path}").format(path=path))
     else:
         for name, text in schema_files().items():
             print(f"// {name}\n{text}")
@@ -57,18 +66,23 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="digicharter",
-        description="Publish a school's communication charter (YAML) as a website, an agenda bookmark and slides.",
+        description=_("Publish a school's communication charter (YAML) as a website, an agenda bookmark and slides."),
     )
     parser.add_argument("--version", action="version", version=f"digicharter {__version__}")
+    parser.add_argument(
+        "--lang", choices=i18n.available(), metavar="LANG",
+        help=_("the language of the messages: {languages} (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG, "
+               "else the charter's default language)").format(languages=", ".join(i18n.available())),
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = sub.add_parser("check", help="validate the charter and report every problem")
+    check = sub.add_parser("check", help=_("validate the charter and report every problem"))
     _charter_arg(check)
-    check.add_argument("--strict", action="store_true", help="treat missing translations as errors")
+    check.add_argument("--strict", action="store_true", help=_("treat missing translations as errors"))
     check.set_defaults(func=cmd_check)
 
-    schema = sub.add_parser("schema", help="print or write the JSON Schemas for editors")
-    schema.add_argument("--output", "-o", type=Path, help="write one .schema.json per charter file into this folder")
+    schema = sub.add_parser("schema", help=_("print or write the JSON Schemas for editors"))
+    schema.add_argument("--output", "-o", type=Path, help=_("write one .schema.json per charter file into this folder"))
     schema.set_defaults(func=cmd_schema)
 
     from .commands import register
@@ -78,8 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # The language first, so that --help speaks it too.
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang")
+    i18n.setup(early.parse_known_args(argv)[0].lang)
     parser = build_parser()
     args = parser.parse_args(argv)
+    i18n.setup(args.lang)
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)
@@ -87,17 +106,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         errors = sum(1 for p in exc.problems if p.severity == "error")
-        print(f"{errors} problem(s) found; nothing was built or changed.", file=sys.stderr)
+        print(ngettext("{count} problem found; nothing was built or changed.",
+                       "{count} problems found; nothing was built or changed.", errors).format(count=errors), file=sys.stderr)
         return 1
     except DigicharterError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {message}").format(message=exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(_("interrupted"), file=sys.stderr)
         return 130
     except Exception:  # an InternalError or any other bug
-        print("internal error: this is a bug in Digicharter, not in your charter.", file=sys.stderr)
-        print("Please report it with the text below.\n", file=sys.stderr)
+        print(_("internal error: this is a bug in Digicharter, not in your charter."), file=sys.stderr)
+        print(_("Please report it with the text below.") + "\n", file=sys.stderr)
         traceback.print_exc()
         return 2
 

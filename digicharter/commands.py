@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Callable
 
+from .i18n import _
+
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build
@@ -39,22 +41,22 @@ def cmd_only(step_name: str) -> Callable[[argparse.Namespace], int]:
 def register(sub, charter_arg: Callable[[argparse.ArgumentParser], None]) -> None:
     def common(parser: argparse.ArgumentParser) -> None:
         charter_arg(parser)
-        parser.add_argument("--output", "-o", type=Path, default=Path("site"), help="the output folder (default: site/)")
-        parser.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
+        parser.add_argument("--output", "-o", type=Path, default=Path("site"), help=_("the output folder (default: site/)"))
+        parser.add_argument("--quiet", "-q", action="store_true", help=_("print nothing but errors"))
 
-    build = sub.add_parser("build", help="check the charter strictly and build every output into site/")
+    build = sub.add_parser("build", help=_("check the charter strictly and build every output into site/"))
     common(build)
     build.set_defaults(func=cmd_build)
 
-    bookmark = sub.add_parser("bookmark", help="build only the agenda bookmark PDFs (into site/downloads/)")
+    bookmark = sub.add_parser("bookmark", help=_("build only the agenda bookmark PDFs (into site/downloads/)"))
     common(bookmark)
     bookmark.set_defaults(func=cmd_only("bookmark"))
 
-    slides = sub.add_parser("slides", help="build only the info-evening slides (into site/slides/ and site/downloads/)")
+    slides = sub.add_parser("slides", help=_("build only the info-evening slides (into site/slides/ and site/downloads/)"))
     common(slides)
     slides.set_defaults(func=cmd_only("slides"))
 
-    serve = sub.add_parser("serve", help="preview the website; saving a charter file rebuilds it and reloads the browser")
+    serve = sub.add_parser("serve", help=_("preview the website; saving a charter file rebuilds it and reloads the browser"))
     charter_arg(serve)
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help=_("address to serve on (default: 127.0.0.1:8000)"))
     serve.set_defaults(func=lambda args: __import__("digicharter.render.site", fromlist=["serve"]).serve(args))

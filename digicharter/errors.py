@@ -16,7 +16,11 @@ from pathlib import Path
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong (or worth a warning) in the charter, at one place."""
+    """One thing wrong (or worth a warning, or a note) in the charter, at one place.
+
+    ``path`` names the place inside the file as its editor reads it, e.g.
+    "agreement 'p-teachers-answer', channel" (see :mod:`digicharter.loading.places`).
+    """
 
     file: str
     line: int
@@ -26,10 +30,22 @@ class Problem:
     severity: str = field(default="error", compare=False)
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
-        what = f"{self.path}: {self.message}" if self.path else self.message
-        prefix = "warning: " if self.severity == "warning" else ""
-        return f"{where}: {prefix}{what}"
+        from .i18n import _
+
+        what = self.message
+        if self.severity == "warning":
+            what = _("warning: {message}").format(message=what)
+        elif self.severity == "note":
+            what = _("note: {message}").format(message=what)
+        if self.line and self.path:
+            return _("{file}:{line}:{column}: {place}: {message}").format(
+                file=self.file, line=self.line, column=self.column, place=self.path, message=what)
+        if self.line:
+            return _("{file}:{line}:{column}: {message}").format(
+                file=self.file, line=self.line, column=self.column, message=what)
+        if self.path:
+            return _("{file}: {place}: {message}").format(file=self.file, place=self.path, message=what)
+        return _("{file}: {message}").format(file=self.file, message=what)
 
 
 class DigicharterError(Exception):
@@ -40,7 +56,8 @@ class CharterError(DigicharterError):
     """The charter could not be loaded or validated: carries every problem found."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        # File by file; a note on what was not checked comes after that file's own problems.
+        self.problems = sorted(problems, key=lambda p: (p.file, p.severity == "note", p))
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def __reduce__(self):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Iterator
 from babel import Locale
 from babel.dates import format_time
 from babel.units import format_unit
+from .i18n import _
 
 if TYPE_CHECKING:
     from .schema import Charter
@@ -65,18 +66,18 @@ def references_in(text: str) -> Iterator[Reference]:
 
 
 def ids_of(charter: "Charter", kind: str) -> list[str]:
-    """The ids a reference of this kind may name."""
-    times = charter.times
-    return {
-        "time": list(times.times),
-        "period": list(times.periods),
-        "duration": list(times.durations),
-        "number": list(times.numbers),
-        "phone": [p.id for p in charter.school.phones],
-        "email": [e.id for e in charter.school.emails],
-        "school": ["name", "short_name", "town"],
-        "teacher_email": [],
-    }[kind]
+    """The ids a reference of this kind may name (reading only the file that holds them)."""
+    ids = {
+        "time": lambda: list(charter.times.times),
+        "period": lambda: list(charter.times.periods),
+        "duration": lambda: list(charter.times.durations),
+        "number": lambda: list(charter.times.numbers),
+        "phone": lambda: [p.id for p in charter.school.phones],
+        "email": lambda: [e.id for e in charter.school.emails],
+        "school": lambda: ["name", "short_name", "town"],
+        "teacher_email": lambda: [],
+    }
+    return ids[kind]()
 
 
 def check_reference(charter: "Charter", ref: Reference) -> str | None:
@@ -86,22 +87,23 @@ def check_reference(charter: "Charter", ref: Reference) -> str | None:
     if ref.kind not in PARTS:
         examples = "{time.…}, {period.…}, {duration.…}, {number.…}, {phone.…}, {email.…}, {school.name}, {teacher_email}"
         guess = did_you_mean(ref.kind, PARTS) if ref.kind else ""
-        return (
-            f"unknown reference {ref.source}{guess}; a reference looks like {examples} "
-            "(write {{ and }} for a literal brace)"
-        )
+        return _("unknown reference {reference}{did_you_mean}; a reference looks like {examples} "
+                 "(write {{{{ and }}}} for a literal brace)").format(reference=ref.source, did_you_mean=guess, examples=examples)
     known = ids_of(charter, ref.kind)
     if ref.kind == "teacher_email":
         if ref.id:
-            return f"{ref.source}: teacher_email takes no name; write {{teacher_email}}"
+            return _("{reference}: teacher_email takes no name; write {{teacher_email}}").format(reference=ref.source)
         return None
     if not ref.id:
-        return f"{ref.source}: name which {ref.kind}, e.g. {{{ref.kind}.{known[0] if known else 'name'}}}"
+        return _("{reference}: name which {kind}, e.g. {example}").format(
+            reference=ref.source, kind=ref.kind, example=f"{{{ref.kind}.{known[0] if known else 'name'}}}")
     if ref.id not in known:
-        return f"unknown {ref.kind} '{ref.id}' in {ref.source}{did_you_mean(ref.id, known)}"
+        return _("unknown {kind} '{id}' in {reference}{did_you_mean}").format(
+            kind=ref.kind, id=ref.id, reference=ref.source, did_you_mean=did_you_mean(ref.id, known))
     if ref.part and ref.part not in PARTS[ref.kind]:
-        allowed = ", ".join(PARTS[ref.kind]) or "nothing"
-        return f"{ref.source}: a {ref.kind} has no part '{ref.part}' (allowed: {allowed})"
+        allowed = ", ".join(PARTS[ref.kind]) or _("nothing")
+        return _("{reference}: a {kind} has no part '{part}' (allowed: {allowed})").format(
+            reference=ref.source, kind=ref.kind, part=ref.part, allowed=allowed)
     return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from markdown_it import MarkdownIt
+from .i18n import _
 
 ALLOWED_SCHEMES = ("https", "http", "mailto", "tel", "sms")
 LINK = re.compile(r"\[([^\]\n]*)\]\(\s*([^)\s]*)[^)]*\)")
@@ -25,10 +26,8 @@ def link_problem(text: str) -> str | None:
         target = match.group(1) if match.group(1) is not None else match.group(2)
         scheme = target.split(":", 1)[0].lower() if ":" in target else ""
         if scheme not in ALLOWED_SCHEMES:
-            return (
-                f"the link target '{target[:60]}' is not allowed: "
-                f"a link must start with {', '.join(s + ':' for s in ALLOWED_SCHEMES)}"
-            )
+            return _("the link target '{target}' is not allowed: a link must start with {schemes}").format(
+                target=target[:60], schemes=", ".join(s + ":" for s in ALLOWED_SCHEMES))
     return None
 
 

@@ -11,6 +11,8 @@ import os
 from contextlib import contextmanager
 from typing import Iterator
 
+from .i18n import _
+
 #: A fixed moment (2024-01-01 00:00 UTC) for when nothing better is known.
 DEFAULT_EPOCH = "1704067200"
 
@@ -22,7 +24,8 @@ def source_date_epoch(default: str = DEFAULT_EPOCH) -> int:
         from .errors import DigicharterError
 
         raise DigicharterError(
-            f"SOURCE_DATE_EPOCH must be a number of seconds since 1970, e.g. 1725148800; received '{value[:40]}'"
+            _("SOURCE_DATE_EPOCH must be a number of seconds since 1970, e.g. 1725148800; received '{value}'").format(
+                value=value[:40])
         )
     return int(value)
 

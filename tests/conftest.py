@@ -10,13 +10,28 @@ import functools
 import http.server
 import shutil
 import socket
+import os
 import threading
 from pathlib import Path
 
 import pytest
 
+# The tests read the English messages; tests of other languages ask for theirs (--lang, LANG).
+# LANGUAGE is gettext's first choice and only chooses the language of messages.
+os.environ["LANGUAGE"] = "en"
+
 PROJECT = Path(__file__).resolve().parent.parent
 CHARTER = PROJECT / "charter"
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english():
+    """Each test starts with English messages, whatever a test before it chose."""
+    from digicharter import i18n
+
+    i18n.reset()
+    yield
+    i18n.reset()
 
 
 @pytest.fixture

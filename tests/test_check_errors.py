@@ -78,7 +78,7 @@ def test_unknown_channel(capsys, charter_copy):
     path = charter_copy / "protocol.yaml"
     line = replace_in(path, "    section: school_team\n    channel: smartschool", "    section: school_team\n    channel: smartschol") + 1
     assert_reported(
-        capsys, charter_copy, "protocol.yaml", line, "rules[6].channel: unknown channel 'smartschol'", "did you mean 'smartschool'?"
+        capsys, charter_copy, "protocol.yaml", line, "agreement 'smartschool-no-messages-after', channel: unknown channel 'smartschol'", "did you mean 'smartschool'?"
     )
 
 

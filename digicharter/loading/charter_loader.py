@@ -1,7 +1,8 @@
 """Load ``charter/*.yaml`` into one validated :class:`~digicharter.schema.Charter`.
 
 All problems are collected and reported together (as MkDocs does for its
-config), so an editor fixes a batch of mistakes per run, not one.
+config), so an editor fixes a batch of mistakes per run, not one: a broken
+file hides only the checks that need it.
 """
 
 from __future__ import annotations
@@ -11,9 +12,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .. import i18n
 from ..errors import CharterError, Problem, display_path
+from ..i18n import _
 from ..schema import SECTION_FILES, Charter
-from ..validation.context import CheckContext
+from ..schema.base import StrictModel
+from ..validation.context import CheckContext, PartialCharter, section_model
 from ..validation.references import CHECKS
 from ..validation.translations import check_translations
 from .error_messages import did_you_mean, problems_from_validation
@@ -31,26 +35,25 @@ class LoadResult:
 
 def read_files(directory: Path, *, typed_numbers: bool = False) -> dict[str, LoadedFile]:
     """Read every section file as YAML; raise :class:`CharterError` with all that is wrong."""
+    files, problems = read_each_file(directory, typed_numbers=typed_numbers)
+    if problems:
+        raise CharterError(problems)
+    return files
+
+
+def read_each_file(directory: Path, *, typed_numbers: bool = False) -> tuple[dict[str, LoadedFile], list[Problem]]:
+    """Every section file that reads as YAML, and the problems of those that do not (or are missing)."""
     shown_dir = display_path(directory)
     if not directory.is_dir():
-        raise CharterError([Problem(shown_dir, 0, 0, "", "this charter folder does not exist")])
+        raise CharterError([Problem(shown_dir, 0, 0, "", _("this charter folder does not exist"))])
     problems: list[Problem] = []
     expected = set(SECTION_FILES.values())
-    for path in sorted(directory.iterdir()):
-        if path.suffix in (".yaml", ".yml") and path.name not in expected:
-            problems.append(
-                Problem(
-                    display_path(path), 0, 0, "",
-                    f"unknown charter file{did_you_mean(path.name, sorted(expected))} "
-                    f"(expected files: {', '.join(SECTION_FILES.values())})",
-                )
-            )
     files: dict[str, LoadedFile] = {}
     for section, name in SECTION_FILES.items():
         path = directory / name
         shown = display_path(path)
         if not path.is_file():
-            problems.append(Problem(shown, 0, 0, "", f"this file is missing; every charter has a {name}"))
+            problems.append(Problem(shown, 0, 0, "", _("this file is missing; every charter has a {file}").format(file=name)))
             continue
         try:
             loaded = load_yaml_file(path, shown, typed_numbers=typed_numbers)
@@ -58,16 +61,29 @@ def read_files(directory: Path, *, typed_numbers: bool = False) -> dict[str, Loa
             problems.append(exc.problem)
             continue
         except OSError as exc:
-            problems.append(Problem(shown, 0, 0, "", f"cannot read this file: {exc.strerror}"))
+            problems.append(Problem(shown, 0, 0, "", _("cannot read this file: {reason}").format(reason=exc.strerror)))
             continue
         if not isinstance(loaded.data, dict):
-            received = "an empty file" if loaded.data is None else "a list or a single value"
-            problems.append(Problem(shown, 1, 1, "", f"expected keys with values at the top of the file, received {received}"))
+            received = _("an empty file") if loaded.data is None else _("a list or a single value")
+            problems.append(
+                Problem(shown, 1, 1, "", _("expected keys with values at the top of the file, received {received}").format(
+                    received=received))
+            )
             continue
+        if section == "settings":
+            # From here on the messages may speak the charter's language (unless --lang or LANG chose).
+            i18n.use_charter_language(loaded.data.get("default_language"))
         files[section] = loaded
-    if problems:
-        raise CharterError(problems)
-    return files
+    for path in sorted(directory.iterdir()):
+        if path.suffix in (".yaml", ".yml") and path.name not in expected:
+            problems.append(
+                Problem(
+                    display_path(path), 0, 0, "",
+                    _("unknown charter file{did_you_mean} (expected files: {files})").format(
+                        did_you_mean=did_you_mean(path.name, sorted(expected)), files=", ".join(SECTION_FILES.values())),
+                )
+            )
+    return files, problems
 
 
 def load_charter(directory: Path, *, strict: bool = False) -> LoadResult:
@@ -75,17 +91,31 @@ def load_charter(directory: Path, *, strict: bool = False) -> LoadResult:
 
     Raises :class:`CharterError` listing every problem; returns the charter
     and the warnings (missing translations when not ``strict``).
+
+    Every file that reads is validated, and every valid file is cross-checked,
+    even when another file is broken: a check that needs a broken file is
+    skipped, and a note says what was not checked because of it.
     """
-    files = read_files(directory)
-    try:
-        charter = Charter.model_validate({section: loaded.data for section, loaded in files.items()})
-    except ValidationError as exc:
-        raise CharterError(problems_from_validation(exc, Charter, files)) from None
-    ctx = CheckContext(files)
+    files, problems = read_each_file(directory)
+    sections: dict[str, StrictModel] = {}
+    for section, loaded in files.items():
+        model = section_model(section)
+        try:
+            sections[section] = model.model_validate(loaded.data)
+        except ValidationError as exc:
+            problems += problems_from_validation(exc, model, section, files)
+    if len(sections) == len(SECTION_FILES):
+        charter: Charter | PartialCharter = Charter.model_validate(sections)
+    else:
+        charter = PartialCharter(sections)
+    ctx = CheckContext({s: files[s] for s in sections})
     for check in CHECKS:
         check(charter, ctx)
     check_translations(charter, ctx, strict)
-    errors = [p for p in ctx.problems if p.severity == "error"]
-    if errors:
-        raise CharterError(ctx.problems)
+    problems += ctx.problems
+    shown = {section: display_path(directory / name) for section, name in SECTION_FILES.items()}
+    problems += ctx.skipped_notes(shown, unreadable={s for s in SECTION_FILES if s not in files})
+    if any(p.severity == "error" for p in problems):
+        raise CharterError(problems)
+    assert isinstance(charter, Charter)
     return LoadResult(charter, sorted(ctx.problems), files)

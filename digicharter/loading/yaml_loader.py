@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from ..errors import Problem
+from ..i18n import _
 
 #: A path into the data: mapping keys and sequence indexes.
 DataPath = tuple[str | int, ...]
@@ -104,8 +105,8 @@ def decode(raw: bytes, shown_as: str) -> str:
                 line,
                 column,
                 "",
-                f"this file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read); "
-                "save it again as 'UTF-8' in your editor",
+                _("this file is not UTF-8 text (byte 0x{byte} cannot be read); "
+                  "save it again as 'UTF-8' in your editor").format(byte=f"{raw[exc.start]:02x}"),
             )
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -121,12 +122,13 @@ def load_yaml_file(path: Path, shown_as: str, *, typed_numbers: bool = False) ->
     raw = path.read_bytes()
     if len(raw) > MAX_BYTES:
         raise YamlProblem(
-            Problem(shown_as, 1, 1, "", f"this file is {len(raw)} bytes; a charter file may be at most {MAX_BYTES}")
+            Problem(shown_as, 1, 1, "", _("this file is {size} bytes; a charter file may be at most {limit}").format(
+                size=len(raw), limit=MAX_BYTES))
         )
     text = decode(raw, shown_as)
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise YamlProblem(Problem(shown_as, line, 1, "", "this file contains a NUL character: it is not a text file"))
+        raise YamlProblem(Problem(shown_as, line, 1, "", _("this file contains a NUL character: it is not a text file")))
     try:
         nodes = list(yaml.compose_all(text, Loader=_MarkLoader))
     except yaml.MarkedYAMLError as exc:
@@ -137,20 +139,21 @@ def load_yaml_file(path: Path, shown_as: str, *, typed_numbers: bool = False) ->
         raise YamlProblem(
             Problem(
                 shown_as, line, column, "",
-                f"this file contains the invisible control character U+{exc.character:04X}, which YAML does not "
-                "allow; delete it (it often comes along when text is pasted from another program)",
+                _("this file contains the invisible control character U+{code}, which YAML does not "
+                  "allow; delete it (it often comes along when text is pasted from another program)").format(
+                    code=f"{exc.character:04X}"),
             )
         ) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(Problem(shown_as, 1, 1, "", f"this is not valid YAML: {exc}")) from None
+        raise YamlProblem(Problem(shown_as, 1, 1, "", _("this is not valid YAML: {problem}").format(problem=exc))) from None
     except RecursionError:
         raise YamlProblem(
-            Problem(shown_as, 1, 1, "", f"the data is nested too deeply (more than {MAX_DEPTH} levels)")
+            Problem(shown_as, 1, 1, "", _("the data is nested too deeply (more than {limit} levels)").format(limit=MAX_DEPTH))
         ) from None
     if len(nodes) > 1:
         second = nodes[1].start_mark
         raise YamlProblem(
-            Problem(shown_as, second.line + 1, 1, "", "this file holds more than one YAML document ('---'); keep one")
+            Problem(shown_as, second.line + 1, 1, "", _("this file holds more than one YAML document ('---'); keep one"))
         )
     loaded = LoadedFile(path=path, shown_as=shown_as, data=None)
     if nodes:
@@ -161,18 +164,56 @@ def load_yaml_file(path: Path, shown_as: str, *, typed_numbers: bool = False) ->
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, shown_as: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
+    """PyYAML's complaint as advice: what is wrong on which line, and what to do about it."""
+    problem = exc.problem or ""
+    context = exc.context or ""
+    advice, at_context = _syntax_advice(problem, context)
+    mark = (exc.context_mark if at_context else None) or exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = exc.problem or "this is not valid YAML"
-    hint = ""
-    if "'\\t'" in problem or "tab" in problem.lower():
-        hint = " — YAML does not allow tabs for indentation: indent with spaces"
-    elif "mapping values are not allowed" in problem:
-        hint = " — a text containing ': ' must be put between quotes"
-    elif "could not find expected ':'" in problem:
-        hint = " — check that every key ends with ':' and indentation is consistent"
-    context = f" ({exc.context})" if exc.context else ""
-    return Problem(shown_as, line, column, "", f"YAML syntax error: {problem}{context}{hint}")
+    if advice is None:
+        advice = _("this is not valid YAML ({problem}); check the indentation and the quotes on this line").format(
+            problem=f"{problem} {context}".strip() or "?")
+    return Problem(shown_as, line, column, "", _("YAML syntax error: {advice}").format(advice=advice))
+
+
+def _syntax_advice(problem: str, context: str) -> tuple[str | None, bool]:
+    """Plain advice for the usual YAML mistakes, and whether the context mark (where it began) is the place."""
+    if "'\\t'" in problem:
+        return _("this line is indented with tabs, and YAML allows only spaces: indent with spaces"), False
+    if "mapping values are not allowed" in problem:
+        return _("put this text between quotes: it contains ': ' (e.g. text: \"Let op: dit\")"), False
+    if "could not find expected ':'" in problem:
+        return _(
+            "a key on this line has no ':' after it, or the line is not indented like the ones around it; "
+            "a text that goes on over several lines must be indented further than its key"
+        ), True
+    if "while scanning a quoted scalar" in context:
+        return _("a quote opened on this line (' or \") is never closed: close it at the end of the text"), True
+    if "found undefined alias" in problem or "while scanning an alias" in context or "while scanning an anchor" in context:
+        return _(
+            "a text that starts with '*' or '&' must be put between quotes (e.g. text: \"*Let op* …\")"
+        ), False
+    if "that cannot start any token" in problem:
+        character = problem.split("'")[1] if problem.count("'") >= 2 else "?"
+        return _("a text cannot start with '{character}': put the whole text between quotes").format(
+            character=character), False
+    if "expected <block end>" in problem and "'<scalar>'" in problem:
+        return _(
+            "after a text between quotes nothing else may follow on the line: put the whole text between quotes"
+        ), False
+    if "expected <block end>" in problem or "expected <block mapping start>" in problem:
+        return _(
+            "the indentation is not right: this line is indented more or less than the lines it belongs with; "
+            "keys at the same level must start in the same column"
+        ), False
+    if "while parsing a flow sequence" in context or "while parsing a flow mapping" in context:
+        return _(
+            "a list in [ ] or a mapping in { } that starts on this line is not closed, or a value in it contains "
+            "',' or ':': close it, or put that value between quotes"
+        ), True
+    if "found duplicate anchor" in problem:
+        return _("the anchor '&…' is defined twice; give each anchor its own name"), False
+    return None, False
 
 
 class _Builder:
@@ -192,16 +233,16 @@ class _Builder:
         if self.count > MAX_VALUES:
             raise self.fail(
                 node,
-                f"this file expands to more than {MAX_VALUES} values; "
-                "YAML anchors and aliases ('&' and '*') must not repeat data this much",
+                _("this file expands to more than {limit} values; "
+                  "YAML anchors and aliases ('&' and '*') must not repeat data this much").format(limit=MAX_VALUES),
             )
         if depth > MAX_DEPTH:
-            raise self.fail(node, f"the data is nested too deeply (more than {MAX_DEPTH} levels)")
+            raise self.fail(node, _("the data is nested too deeply (more than {limit} levels)").format(limit=MAX_DEPTH))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             if node.tag not in (f"{_STD}seq",):
-                raise self.fail(node, f"unsupported YAML tag {node.tag!r}; remove it")
+                raise self.fail(node, _("unsupported YAML tag '{tag}'; remove it").format(tag=node.tag))
             items = []
             for index, child in enumerate(node.value):
                 self.loaded.marks[path + (index,)] = _to_mark(child.start_mark)
@@ -211,20 +252,21 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, path: DataPath, depth: int) -> dict[str, Any]:
         if node.tag not in (f"{_STD}map",):
-            raise self.fail(node, f"unsupported YAML tag {node.tag!r}; remove it")
+            raise self.fail(node, _("unsupported YAML tag '{tag}'; remove it").format(tag=node.tag))
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise self.fail(key_node, "a key must be a plain word, not a list or mapping")
+                raise self.fail(key_node, _("a key must be a plain word, not a list or mapping"))
             if key_node.tag == f"{_STD}merge":
-                raise self.fail(key_node, "YAML merge keys ('<<') are not supported; write the values out")
+                raise self.fail(key_node, _("YAML merge keys ('<<') are not supported; write the values out"))
             key = str(key_node.value)
             key_mark = _to_mark(key_node.start_mark)
             if key in result:
                 first = self.loaded.marks[path + (key,)]
                 raise self.fail(
                     key_node,
-                    f"the key '{key}' appears twice in this mapping (first on line {first.line}); keep one",
+                    _("the key '{key}' appears twice in this mapping (first on line {line}); keep one").format(
+                        key=key, line=first.line),
                 )
             self.loaded.marks[path + (key,)] = key_mark
             result[key] = self.build(value_node, path + (key,), depth + 1)
@@ -234,7 +276,7 @@ class _Builder:
         value = node.value
         tag = node.tag
         if tag != f"{_STD}str" and tag not in _IMPLICIT_TAGS:
-            raise self.fail(node, f"unsupported YAML tag {tag!r}; remove it")
+            raise self.fail(node, _("unsupported YAML tag '{tag}'; remove it").format(tag=tag))
         if tag == f"{_STD}str" or node.style in ("'", '"', "|", ">"):
             return value
         if _NULL.match(value):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..i18n import N_, _
 from ..build import BuildContext
 from ..errors import OutputError
 from ..outputs import bookmark_pdf, bookmark_sheet_pdf
@@ -55,8 +56,8 @@ def build_bookmarks(ctx: BuildContext) -> None:
         write_sheet(view, content[view.code], targets[view.code]["sheet.pdf"])
         ctx.pdf_cache.store(keys[view.code], targets[view.code])
     for view in ctx.views:
-        reused = "" if view in pending else " (unchanged, reused)"
-        ctx.say(f"    bookmark ({view.code}) → {bookmark_pdf(view)}, {bookmark_sheet_pdf(view)}{reused}")
+        text = _("    bookmark ({code}) → {strip}, {sheet}") if view in pending else _("    bookmark ({code}) → {strip}, {sheet} (unchanged, reused)")
+        ctx.say(text.format(code=view.code, strip=bookmark_pdf(view), sheet=bookmark_sheet_pdf(view)))
 
 
 def _cache_key(ctx: BuildContext, view: LanguageView, face_list: list[Face]) -> str:
@@ -97,7 +98,7 @@ def write_sheet(view: LanguageView, face_list: list[Face], target: Path) -> Path
     layout = sheet_layout(bookmark.size, bookmark.sheet)
     document = weasyprint.HTML(string=sheet_html(view, face_list, layout)).render()
     copies = [(f"sheet-{side}-{i}-", side) for side in ("front", "back") for i in range(len(layout.front))]
-    check_placed(view, document, copies, "print sheet")
+    check_placed(view, document, copies, N_("print sheet"))
     write_pdf(document, target)
     return target
 

@@ -15,6 +15,7 @@ from typing import Literal
 
 from markupsafe import Markup, escape
 
+from ..i18n import _
 from ..facts import Reference
 from ..schema.bookmark import BookmarkFace, BookmarkItem
 from ..view import LanguageView
@@ -49,7 +50,8 @@ class Line:
     def describe(self) -> str:
         """How an error message names this line."""
         shown = self.plain if len(self.plain) <= 60 else self.plain[:57] + "…"
-        return f"the {self.kind} '{self.ref}' (“{shown}”)"
+        kind = {"agreement": _("agreement"), "phone": _("phone number"), "email": _("e-mail address")}.get(self.kind, self.kind)
+        return _("the {kind} '{id}' (“{text}”)").format(kind=kind, id=self.ref, text=shown)
 
 
 @dataclass(frozen=True)

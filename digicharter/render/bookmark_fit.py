@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import _
 from ..errors import OutputError
 from ..loading.charter_loader import read_files
 from ..outputs import site_url
@@ -140,14 +141,19 @@ def _too_wide_message(view: LanguageView, face: Face, words: str, over_mm: float
     words = words.replace("\u200b", "").replace("\u00a0", " ").strip()
     owner = next((line for line in face.lines if words and words in line.plain.replace("\u00a0", " ")), None)
     if owner is not None:
-        what = f" in {owner.describe()}"
-        fix = f"Shorten {_where(view, owner, charter_dir)}, or put a space in it where a line may break"
+        what = _(" in {line}").format(line=owner.describe())
+        fix = _("Shorten {text}, or put a space in it where a line may break.").format(text=_where(view, owner, charter_dir))
     else:
-        what, fix = "", f"Shorten {_other_owner(view, words)}"
-    return (
-        f"the bookmark in {view.language.name} ({view.code}) does not fit: on its {face.name} face, "
-        f"“{words}”{what} is {over_mm:.1f} mm too wide for its place. {fix}."
-    )
+        what, fix = "", _("Shorten {text}.").format(text=_other_owner(view, words))
+    return _(
+        "the bookmark in {language} ({code}) does not fit: on its {face} face, “{words}”{line} is {over} mm too wide "
+        "for its place. {fix}"
+    ).format(language=view.language.name, code=view.code, face=_face(face.name), words=words, line=what,
+             over=f"{over_mm:.1f}", fix=fix)
+
+
+def _face(name: str) -> str:
+    return {"front": _("front"), "back": _("back")}.get(name, name)
 
 
 def _other_owner(view: LanguageView, words: str) -> str:
@@ -155,13 +161,13 @@ def _other_owner(view: LanguageView, words: str) -> str:
     labels = view.charter.bookmark.labels
     for name in type(labels).model_fields:
         if words in view.text(getattr(labels, name), "plain"):
-            return f"the label '{name}' ({view.code}) in {SECTION_FILES['bookmark']}"
+            return _("the label '{name}' ({code}) in {file}").format(name=name, code=view.code, file=SECTION_FILES["bookmark"])
     school = view.charter.school
     if words in school.name or words in school.short_name:
-        return f"the school's name or short_name in {SECTION_FILES['school']}"
+        return _("the school's name or short_name in {file}").format(file=SECTION_FILES["school"])
     if words in site_url(view):
-        return f"the website address (site_url in {SECTION_FILES['settings']}), printed under the QR code"
-    return "the text"
+        return _("the website address (site_url in {file}), printed under the QR code").format(file=SECTION_FILES["settings"])
+    return _("the text")
 
 
 def _message(view: LanguageView, spills: list[Spill], charter_dir: Path | None) -> str:
@@ -169,26 +175,26 @@ def _message(view: LanguageView, spills: list[Spill], charter_dir: Path | None) 
     parts = []
     for spill in spills:
         over = spill.overflow_mm
-        text = (
-            f"the bookmark in {language} does not fit: its {spill.face.name} face is {over:.1f} mm "
-            f"too long for its {view.charter.bookmark.size.height_mm:g} mm."
-        )
-        if spill.first_over is not None:
-            text += f" It runs over at {spill.first_over.describe()}"
-            text += f"; the last line that fits is {spill.last_fitting.describe()}." if spill.last_fitting else "."
+        text = _("the bookmark in {language} does not fit: its {face} face is {over} mm too long for its {height} mm.").format(
+            language=language, face=_face(spill.face.name), over=f"{over:.1f}",
+            height=f"{view.charter.bookmark.size.height_mm:g}")
+        if spill.first_over is not None and spill.last_fitting:
+            text += " " + _("It runs over at {line}; the last line that fits is {last}.").format(
+                line=spill.first_over.describe(), last=spill.last_fitting.describe())
+        elif spill.first_over is not None:
+            text += " " + _("It runs over at {line}.").format(line=spill.first_over.describe())
+        elif spill.face.qr:
+            text += " " + _("Its lines fit, but leave no room for the foot under them (the QR code and the school's name).")
         else:
-            text += " Its lines fit, but leave no room for the foot under them"
-            text += " (the QR code and the school's name)." if spill.face.qr else " (the school's name)."
+            text += " " + _("Its lines fit, but leave no room for the foot under them (the school's name).")
         tallest = spill.tallest
         if tallest is not None and (spill.first_over is None or tallest is spill.first_over):
-            text += f" Shorten {_where(view, tallest, charter_dir)} by about {max(over, 1):.0f} mm,"
+            text += " " + _("Shorten {text} by about {mm} mm,").format(text=_where(view, tallest, charter_dir), mm=f"{max(over, 1):.0f}")
         elif tallest is not None:
-            longest = _where(view, tallest, charter_dir)[:-1] + f", {spill.tallest_mm:.0f} mm tall)"
-            text += (
-                f" Make {over:.0f} mm of room: shorten the longest line on this face, {longest}, "
-                f"or {_where(view, spill.first_over, charter_dir)},"
-            )
-        text += f" or move a line to the other face in {SECTION_FILES['bookmark']}."
+            longest = _where(view, tallest, charter_dir)[:-1] + ", " + _("{mm} mm tall").format(mm=f"{spill.tallest_mm:.0f}") + ")"
+            text += " " + _("Make {mm} mm of room: shorten the longest line on this face, {longest}, or {other},").format(
+                mm=f"{over:.0f}", longest=longest, other=_where(view, spill.first_over, charter_dir))
+        text += " " + _("or move a line to the other face in {file}.").format(file=SECTION_FILES["bookmark"])
         parts.append(text)
     return "\n".join(parts)
 
@@ -196,7 +202,7 @@ def _message(view: LanguageView, spills: list[Spill], charter_dir: Path | None) 
 def _where(view: LanguageView, line: Line, charter_dir: Path | None) -> str:
     """The text to shorten, with its file and line when the charter folder is known."""
     if line.kind == "agreement":
-        what = f"the short text ({view.code}) of agreement '{line.ref}'"
+        what = _("the short text ({code}) of agreement '{id}'").format(code=view.code, id=line.ref)
         for section in ("agreements", "protocol"):
             rules = getattr(view.charter, section).rules
             index = next((i for i, rule in enumerate(rules) if rule.id == line.ref), None)
@@ -207,7 +213,10 @@ def _where(view: LanguageView, line: Line, charter_dir: Path | None) -> str:
     items = getattr(view.charter.school, collection)
     index = next(i for i, item in enumerate(items) if item.id == line.ref)
     field = "short" if line.kind == "phone" and items[index].short is not None else "label"
-    return f"the {field} ({view.code}) of {line.kind} '{line.ref}' ({_location(charter_dir, 'school', (collection, index, field, view.code))})"
+    kind = _("phone number") if line.kind == "phone" else _("e-mail address")
+    return _("the {field} ({code}) of {kind} '{id}' ({place})").format(
+        field=field, code=view.code, kind=kind, id=line.ref,
+        place=_location(charter_dir, "school", (collection, index, field, view.code)))
 
 
 def _location(charter_dir: Path | None, section: str, path: tuple) -> str:
@@ -218,7 +227,7 @@ def _location(charter_dir: Path | None, section: str, path: tuple) -> str:
         loaded = read_files(charter_dir)[section]
     except Exception:  # the charter was valid a moment ago; a location is a courtesy, never a new failure
         return name
-    return f"{loaded.shown_as}:{loaded.mark_for(path).line}"
+    return _("{file}:{line}").format(file=loaded.shown_as, line=loaded.mark_for(path).line)
 
 
 def check_placed(view: LanguageView, document, copies: list[tuple[str, str]], what: str) -> None:
@@ -233,12 +242,14 @@ def check_placed(view: LanguageView, document, copies: list[tuple[str, str]], wh
         for anchor, box in page.anchors.items():
             positions.setdefault(anchor, (index, box))
     for prefix, name in copies:
-        start_page, _ = positions[f"{prefix}{name}"]
+        start_page, _end = positions[f"{prefix}{name}"]
         end_page, end = positions[f"{prefix}{name}-body-end"]
         foot_page, foot = positions[f"{prefix}{name}-foot"]
         over = (end[3] - foot[1]) / PX_PER_MM
         if not start_page == end_page == foot_page or over > TOLERANCE_MM:
             raise OutputError(
-                f"the bookmark {what} in {view.language.name} ({view.code}): the {name} face's text runs "
-                f"{max(over, 0):.1f} mm into its foot; shorten a line on the {name} face in {SECTION_FILES['bookmark']}"
+                _("the bookmark {what} in {language} ({code}): the {face} face's text runs {over} mm into its foot; "
+                  "shorten a line on the {face} face in {file}").format(
+                    what=_(what), language=view.language.name, code=view.code, face=_face(name),
+                    over=f"{max(over, 0):.1f}", file=SECTION_FILES["bookmark"])
             )

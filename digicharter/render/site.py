@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import _
 from .. import outputs
 from ..fsutil import move_into
 from . import site_engine, site_pages
@@ -29,7 +30,7 @@ def build_site(ctx) -> None:
         scratch = ctx.work_dir / f"site-{view.code}"
         site_engine.build_language(job, scratch)
         move_into(scratch, ctx.staging / outputs.language_prefix(view))
-        ctx.say(f"    website ({view.code}) → {outputs.language_prefix(view) or '/'}")
+        ctx.say(_("    website ({code}) → {folder}").format(code=view.code, folder=outputs.language_prefix(view) or "/"))
 
 
 def serve(args: argparse.Namespace) -> int:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import posixpath
 from contextvars import ContextVar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -50,6 +50,8 @@ class Job:
     base_url: str | None = None
     """The address of the default language's home page; None: the charter's site_url."""
     problems: tuple[str, ...] = ()
+    #: The same problems in each language's words (by language code), for that language's pages.
+    problems_in: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Charter mistakes the live preview shows above its pages (it shows the last good version)."""
     standalone: bool = False
     """True when MkDocs itself was started (mkdocs build/serve): the hook then builds the other languages too."""
@@ -161,7 +163,7 @@ def configure(config, job: Job) -> None:
         "code": view.code,
         "theme_language": site_theme.theme_language(view),
         "labels": site_theme.theme_labels(view),
-        "problems": list(job.problems),
+        "problems": list(job.problems_in.get(view.code, job.problems)),
         "sitemap_alternates": [{"lang": other.code, "root": job.language_url(other)} for other in job.views],
         "preview_problem": view.text(labels.preview_problem, "html"),
         "not_found": [

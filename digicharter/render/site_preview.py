@@ -21,9 +21,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterator
 
-from .. import outputs
+from .. import i18n, outputs
 from ..assets import TEMPLATES_DIR
 from ..errors import CharterError
+from ..i18n import _, ngettext
 from ..view import views
 from . import site_pages
 from ..fsutil import move_into
@@ -56,10 +57,15 @@ def standalone_job(config) -> Job:
         for problem in exc.problems:
             (log.error if problem.severity == "error" else log.warning)(str(problem))
         last = _last_good.get(charter_dir)
+        count = len(errors)
         if last is None:
-            raise Abort(f"{len(errors)} problem(s) in the charter; fix them and save again.") from None
-        log.error(f"{len(errors)} problem(s) in the charter: the preview shows the last version without mistakes.")
-        return replace(last, problems=tuple(str(p) for p in errors), base_url=config.site_url)
+            raise Abort(ngettext("{count} problem in the charter; fix it and save again.",
+                                 "{count} problems in the charter; fix them and save again.", count).format(count=count)) from None
+        log.error(ngettext("{count} problem in the charter: the preview shows the last version without mistakes.",
+                           "{count} problems in the charter: the preview shows the last version without mistakes.",
+                           count).format(count=count))
+        return replace(last, problems=tuple(str(p) for p in errors), base_url=config.site_url,
+                       problems_in=_problems_per_language(charter_dir, last))
     for warning in result.warnings:
         log.warning(str(warning))
     language_views = views(result.charter)
@@ -78,6 +84,20 @@ def standalone_job(config) -> Job:
     return job
 
 
+def _problems_per_language(charter_dir: Path, last: Job) -> dict[str, tuple[str, ...]]:
+    """The problems again in each page's language, so the banner of a Dutch page speaks Dutch."""
+    from ..loading.charter_loader import load_charter
+
+    found: dict[str, tuple[str, ...]] = {}
+    for view in last.views:
+        with i18n.using(view.code):
+            try:
+                load_charter(charter_dir, strict=False)
+            except CharterError as exc:
+                found[view.code] = tuple(str(p) for p in exc.problems if p.severity == "error")
+    return found
+
+
 def on_post_build(config):
     job = job_of(config, done=True)
     if job is None or not job.standalone:
@@ -89,7 +109,7 @@ def on_post_build(config):
         with tempfile.TemporaryDirectory(prefix="digicharter-") as scratch, _quiet("mkdocs.commands.build"):
             build_language(job.for_language(other), Path(scratch) / "site", strict=config.strict)
             move_into(Path(scratch) / "site", site_dir / outputs.language_prefix(other))
-        log.info(f"Built the '{other.code}' pages into /{outputs.language_prefix(other)}")
+        log.info(_("Built the '{code}' pages into /{folder}").format(code=other.code, folder=outputs.language_prefix(other)))
 
 
 @contextmanager

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from ..i18n import _
 from .. import outputs
 from ..errors import OutputError
 from ..view import LanguageView
@@ -154,8 +155,8 @@ def build_slides(ctx: "BuildContext") -> None:
         rendered.append((view, document, notes_html, key))
     if problems:
         raise OutputError(
-            "some slides do not fit on their 16:9 page, and nothing may be cut off; nothing was built or changed:\n"
-            + "\n".join(problems)
+            _("some slides do not fit on their 16:9 page, and nothing may be cut off; nothing was built or changed:")
+            + "\n" + "\n".join(problems)
         )
 
     from .pdf import write_pdf
@@ -167,8 +168,9 @@ def build_slides(ctx: "BuildContext") -> None:
         ctx.pdf_cache.store(key, targets)
     for view, slides in decks:
         write_html_deck(view, slides, deck_info(view, for_html=True), ctx.staging / outputs.slides_html(view))
-        reused = " (PDFs unchanged, reused)" if view.code in cached else ""
-        ctx.say(f"    slides ({view.code}): {len(slides)} slides, PDF, notes handout and HTML deck{reused}")
+        text = (_("    slides ({code}): {count} slides, PDF, notes handout and HTML deck (PDFs unchanged, reused)")
+                if view.code in cached else _("    slides ({code}): {count} slides, PDF, notes handout and HTML deck"))
+        ctx.say(text.format(code=view.code, count=len(slides)))
 
 
 def _pdf_targets(ctx: "BuildContext", view: LanguageView) -> dict:

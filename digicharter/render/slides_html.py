@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from ..i18n import _
 from ..assets import NODE_MODULES, font_files
 from ..errors import DigicharterError
 from ..view import LanguageView
@@ -51,7 +52,7 @@ def _copy_reveal(target: Path) -> None:
         source = REVEAL_DIR / name
         if not source.is_file():
             raise DigicharterError(
-                f"reveal.js is missing ({name}); run scripts/setup.sh to install the front-end assets"
+                _("reveal.js is missing ({file}); run scripts/setup.sh to install the front-end assets").format(file=name)
             )
         destination = target / Path(name).relative_to("dist") if name.startswith("dist/") else target / name
         destination.parent.mkdir(parents=True, exist_ok=True)

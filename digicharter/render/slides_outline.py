@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..i18n import _
 from ..outputs import site_url
 from ..schema.agreements import Agreement
 from ..schema.base import Text
@@ -99,8 +100,11 @@ def outline_entries(view: LanguageView) -> list[tuple[str, OutlineEntry]]:
     """The outline items with a description of where each was written."""
     outline = view.charter.slides.outline
     if outline is None:
-        return [(f"the standard outline (show: {e.show})", e) for e in default_outline(view)]
-    return [(f"slides.yaml, outline[{i}] (show: {entry.show})", entry) for i, entry in enumerate(outline)]
+        return [(_("the standard outline (show: {show})").format(show=e.show), e) for e in default_outline(view)]
+    return [
+        (_("slides.yaml, slide {number} of the outline (show: {show})").format(number=i + 1, show=entry.show), entry)
+        for i, entry in enumerate(outline)
+    ]
 
 
 def build_deck(view: LanguageView) -> list[Slide]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from weasyprint import HTML
 
+from ..i18n import _
 from ..assets import PROJECT_DIR
 from ..view import LanguageView
 from .pdf import anchor_pages
@@ -41,9 +42,10 @@ def unfit_slides(view: LanguageView, slides: list[Slide], document) -> list[str]
         if start is None or end is None or start == end:
             continue
         problems.append(
-            f"  slide {slide.number} '{slide.plain_heading}' ({view.language.name}, {view.code}) does not fit on its "
-            f"page: it needs {end - start + 1} pages. It comes from {slide.origin}.\n"
-            f"    What to do: {_advice(view, slide)}"
+            _("  slide {number} '{heading}' ({language}, {code}) does not fit on its page: it needs {pages} pages. "
+              "It comes from {origin}.").format(number=slide.number, heading=slide.plain_heading, language=view.language.name,
+                                               code=view.code, pages=end - start + 1, origin=slide.origin)
+            + "\n" + _("    What to do: {advice}").format(advice=_advice(view, slide))
         )
     return problems
 
@@ -51,23 +53,22 @@ def unfit_slides(view: LanguageView, slides: list[Slide], document) -> list[str]
 def _advice(view: LanguageView, slide: Slide) -> str:
     standard = view.charter.slides.outline is None
     fewer = (
-        "write an 'outline' in slides.yaml (the file shows how) and give this slide a shorter list 'agreements: [...]'"
+        _("write an 'outline' in slides.yaml (the file shows how) and give this slide a shorter list 'agreements: [...]'")
         if standard
-        else "give its outline item in slides.yaml a shorter list 'agreements: [...]'"
+        else _("give its outline item in slides.yaml a shorter list 'agreements: [...]'")
     )
     ids = slide.agreement_ids
     if ids:
         longest = max(ids, key=lambda i: len(view.text(view.agreement(i).short, "plain")))
-        return (
-            f"shorten the {view.code} 'short' texts it shows (agreements.yaml / protocol.yaml: "
-            f"{', '.join(ids)}; the longest is '{longest}'), or {fewer}"
-        )
+        return _("shorten the {code} 'short' texts it shows (agreements.yaml / protocol.yaml: {ids}; "
+                 "the longest is '{longest}'), or {fewer}").format(code=view.code, ids=", ".join(ids), longest=longest,
+                                                                  fewer=fewer)
     if slide.kind == "text":
-        return "shorten its heading, text or points in slides.yaml, or split it into two 'show: text' items"
+        return _("shorten its heading, text or points in slides.yaml, or split it into two 'show: text' items")
     if slide.kind == "vision":
-        return "shorten the first vision paragraph in quality.yaml, or put a 'show: text' slide in its place in an outline"
+        return _("shorten the first vision paragraph in quality.yaml, or put a 'show: text' slide in its place in an outline")
     if slide.kind in ("reach", "questions"):
-        return "shorten the labels and purposes of the phone numbers and e-mail addresses in school.yaml"
+        return _("shorten the labels and purposes of the phone numbers and e-mail addresses in school.yaml")
     if slide.kind == "pdca":
-        return "shorten the PDCA texts in quality.yaml, or put a 'show: text' slide in its place in an outline"
-    return "shorten its heading and texts (or give it a shorter 'heading' in an outline in slides.yaml)"
+        return _("shorten the PDCA texts in quality.yaml, or put a 'show: text' slide in its place in an outline")
+    return _("shorten its heading and texts (or give it a shorter 'heading' in an outline in slides.yaml)")

@@ -24,7 +24,30 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..i18n import N_, _
+
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+
+
+#: The messages of the value types below, by error type; translated where they are reported
+#: (:mod:`digicharter.loading.error_messages`), formatted with the error's context.
+CUSTOM_MESSAGES: dict[str, str] = {
+    "text_empty": N_("expected a text, received an empty text"),
+    "text_empty_mapping": N_("expected a text per language (nl: …, en: …), received an empty mapping"),
+    "text_language": N_("expected a language code such as 'nl' or 'en' as key, received {received}"),
+    "text_type": N_("the '{code}' text: expected a text, received {received}"),
+    "text_type_2": N_("expected a text, or a text per language (nl: …, en: …), received {received}"),
+    "time_range": N_("{received} is not a time of day: expected hours 00–23 and minutes 00–59, e.g. 17:00"),
+    "time_type": N_("expected a time of day written as HH:MM, e.g. 17:00, received {received}"),
+    "phone_type": N_("expected a phone number between quotes, e.g. '011 62 16 13', received {received}"),
+    "phone_invalid": N_("{received} is not a valid phone number: expected a Belgian number such as '011 62 16 13' or an international one starting with +"),
+    "email_type": N_("expected an e-mail address, received {received}"),
+    "email_invalid": N_("{received} is not a valid e-mail address ({reason})"),
+}
+
+
+def _error(kind: str, context: dict[str, Any] | None = None) -> PydanticCustomError:
+    return PydanticCustomError(kind, CUSTOM_MESSAGES[kind], context)
 
 
 class StrictModel(BaseModel):
@@ -42,13 +65,13 @@ class StrictModel(BaseModel):
 def describe(value: Any) -> str:
     """Name what the editor wrote, for "expected …, received …" messages."""
     if value is None:
-        return "nothing (an empty value)"
+        return _("nothing (an empty value)")
     if isinstance(value, bool):
         return f"'{'true' if value else 'false'}'"
     if isinstance(value, dict):
-        return "a mapping (keys with values)"
+        return _("a mapping (keys with values)")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     text = str(value)
     if len(text) > 40:
         text = text[:37] + "..."
@@ -91,7 +114,7 @@ class Text:
         return None
 
     def languages(self, default_language: str) -> set[str]:
-        return {default_language if code == "" else code for code, _ in self.values}
+        return {default_language if code == "" else code for code, _text in self.values}
 
     def any(self) -> str:
         return self.values[0][1]
@@ -102,32 +125,20 @@ def _parse_text(value: Any) -> Text:
         return value
     if isinstance(value, str):
         if not value.strip():
-            raise PydanticCustomError("text_empty", "expected a text, received an empty text")
+            raise _error("text_empty")
         return Text(((("", value.strip()),)))
     if isinstance(value, dict):
         if not value:
-            raise PydanticCustomError("text_empty", "expected a text per language (nl: …, en: …), received an empty mapping")
+            raise _error("text_empty_mapping")
         pairs = []
         for code, text in value.items():
             if not isinstance(code, str) or not LANGUAGE_CODE.match(code):
-                raise PydanticCustomError(
-                    "text_language",
-                    "expected a language code such as 'nl' or 'en' as key, received {received}",
-                    {"received": describe(code)},
-                )
+                raise _error("text_language", {"received": describe(code)})
             if not isinstance(text, str) or not text.strip():
-                raise PydanticCustomError(
-                    "text_type",
-                    "the '{code}' text: expected a text, received {received}",
-                    {"code": code, "received": describe(text)},
-                )
+                raise _error("text_type", {"code": code, "received": describe(text)})
             pairs.append((code, text.strip()))
         return Text(tuple(pairs))
-    raise PydanticCustomError(
-        "text_type",
-        "expected a text, or a text per language (nl: …, en: …), received {received}",
-        {"received": describe(value)},
-    )
+    raise _error("text_type_2", {"received": describe(value)})
 
 
 _TEXT_SCHEMA = {
@@ -164,17 +175,9 @@ def _parse_time(value: Any) -> time:
         if match:
             hours, minutes = int(match.group(1)), int(match.group(2))
             if hours > 23 or minutes > 59:
-                raise PydanticCustomError(
-                    "time_range",
-                    "{received} is not a time of day: expected hours 00–23 and minutes 00–59, e.g. 17:00",
-                    {"received": describe(value)},
-                )
+                raise _error("time_range", {"received": describe(value)})
             return time(hours, minutes)
-    raise PydanticCustomError(
-        "time_type",
-        "expected a time of day written as HH:MM, e.g. 17:00, received {received}",
-        {"received": describe(value)},
-    )
+    raise _error("time_type", {"received": describe(value)})
 
 
 ClockTime = Annotated[
@@ -207,22 +210,13 @@ def _parse_phone(value: Any) -> PhoneNumber:
     if isinstance(value, PhoneNumber):
         return value
     if not isinstance(value, str):
-        raise PydanticCustomError(
-            "phone_type",
-            "expected a phone number between quotes, e.g. '011 62 16 13', received {received}",
-            {"received": describe(value)},
-        )
+        raise _error("phone_type", {"received": describe(value)})
     try:
         parsed = phonenumbers.parse(value, "BE")
     except phonenumbers.NumberParseException:
         parsed = None
     if parsed is None or not phonenumbers.is_valid_number(parsed):
-        raise PydanticCustomError(
-            "phone_invalid",
-            "{received} is not a valid phone number: expected a Belgian number such as '011 62 16 13' "
-            "or an international one starting with +",
-            {"received": describe(value)},
-        )
+        raise _error("phone_invalid", {"received": describe(value)})
     return PhoneNumber(
         written=" ".join(value.split()),
         e164=phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
@@ -246,17 +240,11 @@ Phone = Annotated[
 
 def _parse_email(value: Any) -> str:
     if not isinstance(value, str):
-        raise PydanticCustomError(
-            "email_type", "expected an e-mail address, received {received}", {"received": describe(value)}
-        )
+        raise _error("email_type", {"received": describe(value)})
     try:
         return validate_email(value.strip(), check_deliverability=False).normalized
     except EmailNotValidError as exc:
-        raise PydanticCustomError(
-            "email_invalid",
-            "{received} is not a valid e-mail address ({reason})",
-            {"received": describe(value), "reason": str(exc).rstrip(".")},
-        ) from None
+        raise _error("email_invalid", {"received": describe(value), "reason": str(exc).rstrip(".")}) from None
 
 
 EmailAddress = Annotated[

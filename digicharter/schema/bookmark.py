@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
+from ..i18n import _
 from .base import Id, LocalizedText, StrictModel
 
 IconName = str
@@ -34,8 +35,10 @@ class BookmarkItem(StrictModel):
     def _exactly_one(self) -> "BookmarkItem":
         named = [key for key in ("agreement", "phone", "email") if getattr(self, key) is not None]
         if len(named) != 1:
-            received = " and ".join(named) if named else "none of them"
-            raise ValueError(f"write exactly one of agreement, phone or email per line, received {received}")
+            received = _(" and ").join(named) if named else _("none of them")
+            raise ValueError(
+                _("write exactly one of agreement, phone or email per line, received {received}").format(received=received)
+            )
         return self
 
 

@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import Field, PositiveInt, model_validator
 
+from ..i18n import _
 from .base import ClockTime, DayKind, Id, LocalizedText, StrictModel
 
 
@@ -25,7 +26,8 @@ class Period(StrictModel):
     def _ordered(self) -> "Period":
         if self.end <= self.start:
             raise ValueError(
-                f"a period must end after it starts: received start {self.start:%H:%M} and end {self.end:%H:%M}"
+                _("a period must end after it starts: received start {start} and end {end}").format(
+                    start=f"{self.start:%H:%M}", end=f"{self.end:%H:%M}")
             )
         return self
 

@@ -12,12 +12,15 @@ from ..assets import icon_exists
 from ..loading.error_messages import did_you_mean
 from ..render.bookmark_layout import columns_and_rows
 from ..schema import SECTION_FILES, Charter
+from ..i18n import N_, _
 from .context import CheckContext
 
 
 def check(charter: Charter, ctx: CheckContext) -> None:
-    _check_lines(charter, ctx)
-    _check_sheet(charter, ctx)
+    with ctx.checking("bookmark"):
+        _check_lines(charter, ctx)
+    with ctx.checking("bookmark"):
+        _check_sheet(charter, ctx)
 
 
 def _check_lines(charter: Charter, ctx: CheckContext) -> None:
@@ -40,16 +43,17 @@ def _check_lines(charter: Charter, ctx: CheckContext) -> None:
                     _agreement(ctx, path + ("agreement",), item.agreement, agreements)
                     kind, ref = "agreement", item.agreement
                 elif item.phone is not None:
-                    _known(ctx, path + ("phone",), item.phone, phones, "phone number", "school.yaml under phones")
+                    _known(ctx, path + ("phone",), item.phone, phones, N_("unknown phone number '{id}'{did_you_mean} (the ids are in school.yaml under phones)"))
                     kind, ref = "phone", item.phone
                 else:
                     assert item.email is not None
-                    _known(ctx, path + ("email",), item.email, emails, "e-mail address", "school.yaml under emails")
+                    _known(ctx, path + ("email",), item.email, emails, N_("unknown e-mail address '{id}'{did_you_mean} (the ids are in school.yaml under emails)"))
                     kind, ref = "email", item.email
                 first = seen.setdefault((kind, ref), ctx.files["bookmark"].mark_for(path + (kind,)).line)
                 line = ctx.files["bookmark"].mark_for(path + (kind,)).line
                 if first != line:
-                    ctx.warning("bookmark", path + (kind,), f"the {kind} '{ref}' is on the bookmark twice (first on line {first})")
+                    ctx.warning("bookmark", path + (kind,), _("'{id}' is on the bookmark twice (first on line {line})").format(
+                        id=ref, line=first))
 
 
 def _agreement(ctx: CheckContext, path: tuple, ref: str, agreements: dict) -> None:
@@ -57,8 +61,8 @@ def _agreement(ctx: CheckContext, path: tuple, ref: str, agreements: dict) -> No
         ctx.error(
             "bookmark",
             path,
-            f"unknown agreement '{ref}'{did_you_mean(ref, agreements)} "
-            "(the agreements are in agreements.yaml and protocol.yaml)",
+            _("unknown agreement '{id}'{did_you_mean} (the agreements are in agreements.yaml and protocol.yaml)").format(
+                id=ref, did_you_mean=did_you_mean(ref, agreements)),
         )
         return
     section, index, rule = agreements[ref]
@@ -67,14 +71,15 @@ def _agreement(ctx: CheckContext, path: tuple, ref: str, agreements: dict) -> No
         ctx.error(
             "bookmark",
             path,
-            f"the agreement '{ref}' has no short text, and the bookmark prints only short texts: add "
-            f"'short:' to it in {SECTION_FILES[section]} (line {mark.line}), or take it off the bookmark",
+            _("the agreement '{id}' has no short text, and the bookmark prints only short texts: add "
+              "'short:' to it in {file} (line {line}), or take it off the bookmark").format(
+                id=ref, file=SECTION_FILES[section], line=mark.line),
         )
 
 
-def _known(ctx: CheckContext, path: tuple, ref: str, known: list[str], what: str, where: str) -> None:
+def _known(ctx: CheckContext, path: tuple, ref: str, known: list[str], message: str) -> None:
     if ref not in known:
-        ctx.error("bookmark", path, f"unknown {what} '{ref}'{did_you_mean(ref, known)} (the ids are in {where})")
+        ctx.error("bookmark", path, _(message).format(id=ref, did_you_mean=did_you_mean(ref, known)))
 
 
 def _icon(ctx: CheckContext, path: tuple, name: str | None) -> None:
@@ -82,7 +87,8 @@ def _icon(ctx: CheckContext, path: tuple, name: str | None) -> None:
         ctx.error(
             "bookmark",
             path,
-            f"unknown icon '{name}': expected the name of a Material Design icon, e.g. phone, email, weather-night",
+            _("unknown icon '{icon}': expected the name of a Material Design icon, e.g. phone, email, weather-night").format(
+                icon=name),
         )
 
 
@@ -93,21 +99,27 @@ def _check_sheet(charter: Charter, ctx: CheckContext) -> None:
         ctx.error(
             "bookmark",
             ("size", "width_mm"),
-            f"a {size.width_mm:g} mm wide bookmark with {size.bleed_mm:g} mm bleed does not fit across the "
-            f"{sheet.width_mm:g} mm print sheet inside its {sheet.margin_mm:g} mm margins"
-            + (f" and {abs(sheet.offset_mm):g} mm offset" if sheet.offset_mm else "")
-            + ": make the bookmark narrower or the sheet's margins smaller",
+            (_("a {width} mm wide bookmark with {bleed} mm bleed does not fit across the {sheet} mm print sheet "
+               "inside its {margin} mm margins and {offset} mm offset: make the bookmark narrower or the sheet's margins smaller")
+             if sheet.offset_mm else
+             _("a {width} mm wide bookmark with {bleed} mm bleed does not fit across the {sheet} mm print sheet "
+               "inside its {margin} mm margins: make the bookmark narrower or the sheet's margins smaller")).format(
+                width=f"{size.width_mm:g}", bleed=f"{size.bleed_mm:g}", sheet=f"{sheet.width_mm:g}",
+                margin=f"{sheet.margin_mm:g}", offset=f"{abs(sheet.offset_mm):g}"),
         )
     if rows < 1:
         ctx.error(
             "bookmark",
             ("size", "height_mm"),
-            f"a {size.height_mm:g} mm tall bookmark with {size.bleed_mm:g} mm bleed does not fit on the "
-            f"{sheet.height_mm:g} mm print sheet inside its {sheet.margin_mm:g} mm margins: make it shorter",
+            _("a {height} mm tall bookmark with {bleed} mm bleed does not fit on the {sheet} mm print sheet "
+              "inside its {margin} mm margins: make it shorter").format(
+                height=f"{size.height_mm:g}", bleed=f"{size.bleed_mm:g}", sheet=f"{sheet.height_mm:g}",
+                margin=f"{sheet.margin_mm:g}"),
         )
     if 2 * size.margin_mm >= size.width_mm - 10:
         ctx.error(
             "bookmark",
             ("size", "margin_mm"),
-            f"margins of {size.margin_mm:g} mm leave less than 10 mm for text on a {size.width_mm:g} mm wide bookmark",
+            _("margins of {margin} mm leave less than 10 mm for text on a {width} mm wide bookmark").format(
+                margin=f"{size.margin_mm:g}", width=f"{size.width_mm:g}"),
         )

@@ -12,48 +12,72 @@ from ..facts import check_reference, references_in
 from ..loading.error_messages import did_you_mean
 from ..markup import link_problem
 from ..schema import SECTION_FILES, Charter
-from .context import CheckContext
+from ..i18n import N_, _
+from .context import CheckContext, SectionMissing
 from .walk import texts
 
 Check = Callable[[Charter, CheckContext], None]
 
 
-def _unique(ctx: CheckContext, section: str, items: Iterable[tuple[tuple, str]], what: str) -> None:
+def _unique(ctx: CheckContext, section: str, items: Callable[[], Iterable[tuple[tuple, str]]], what: str) -> None:
     seen: dict[str, tuple] = {}
-    for path, value in items:
-        if value in seen:
-            first = ctx.files[section].mark_for(seen[value])
-            ctx.error(section, path, f"the {what} '{value}' is used twice (first on line {first.line}); ids must be unique")
-        else:
-            seen[value] = path
+    with ctx.checking(section):
+        for path, value in items():
+            if value in seen:
+                first = ctx.files[section].mark_for(seen[value])
+                ctx.error(section, path, _("the {what} '{value}' is used twice (first on line {line}); ids must be unique").format(
+                    what=_(what), value=value, line=first.line))
+            else:
+                seen[value] = path
+
+
+#: What a reference names, and where those are written: "unknown channel 'x' (the channels are in channels.yaml)".
+_UNKNOWN = {
+    "channel": N_("unknown channel '{value}'{did_you_mean} (the channels are in {file})"),
+    "role": N_("unknown role '{value}'{did_you_mean} (the roles are in {file})"),
+    "OK code": N_("unknown OK code '{value}'{did_you_mean} (the OK codes are in {file})"),
+    "protocol section": N_("unknown protocol section '{value}'{did_you_mean} (the protocol sections are in {file})"),
+    "period": N_("unknown period '{value}'{did_you_mean} (the periods are in {file})"),
+}
 
 
 def _exists(ctx: CheckContext, section: str, path: tuple, value: str, known: list[str], what: str, where: str) -> None:
     if value not in known:
-        ctx.error(section, path, f"unknown {what} '{value}'{did_you_mean(value, known)} (the {what}s are in {where})")
+        ctx.error(section, path, _(_UNKNOWN[what]).format(value=value, did_you_mean=did_you_mean(value, known), file=where))
 
 
 def check_languages(charter: Charter, ctx: CheckContext) -> None:
-    codes = [lang.code for lang in charter.settings.languages]
-    _unique(ctx, "settings", ((("languages", i, "code"), c) for i, c in enumerate(codes)), "language code")
-    for i, language in enumerate(charter.settings.languages):
+    for section in SECTION_FILES:
+        _check_text_languages(charter, ctx, section)
+    if not _valid(charter, "settings"):
+        return
+    settings = charter.settings
+    codes = [lang.code for lang in settings.languages]
+    _unique(ctx, "settings", lambda: ((("languages", i, "code"), c) for i, c in enumerate(codes)), N_("language code"))
+    for i, language in enumerate(settings.languages):
         _check_locale(ctx, i, language.locale, language.time_format)
-    if charter.settings.default_language not in codes:
+    if settings.default_language not in codes:
         ctx.error(
             "settings",
             ("default_language",),
-            f"the default language '{charter.settings.default_language}' is not among the languages "
-            f"({', '.join(codes)}){did_you_mean(charter.settings.default_language, codes)}",
+            _("the default language '{language}' is not among the languages ({codes}){did_you_mean}").format(
+                language=settings.default_language, codes=", ".join(codes),
+                did_you_mean=did_you_mean(settings.default_language, codes)),
         )
-    for section in SECTION_FILES:
+
+
+def _check_text_languages(charter: Charter, ctx: CheckContext, section: str) -> None:
+    """Every language a text of ``section`` is written in is declared in charter.yaml."""
+    with ctx.checking(section):
+        codes = [lang.code for lang in charter.settings.languages]
         for path, text in texts(getattr(charter, section)):
-            for code, _ in text.values:
+            for code, _value in text.values:
                 if code and code not in codes:
                     ctx.error(
                         section,
                         path + (code,),
-                        f"the language '{code}' is not declared in charter.yaml (languages: {', '.join(codes)})"
-                        f"{did_you_mean(code, codes)}",
+                        _("the language '{code}' is not declared in charter.yaml (languages: {codes}){did_you_mean}").format(
+                            code=code, codes=", ".join(codes), did_you_mean=did_you_mean(code, codes)),
                     )
 
 
@@ -69,7 +93,8 @@ def _check_locale(ctx: CheckContext, index: int, locale: str, time_format: str) 
     except (UnknownLocaleError, ValueError):
         ctx.error(
             "settings", ("languages", index, "locale"),
-            f"unknown locale '{locale}': expected a language and country as CLDR knows them, e.g. nl_BE, fr_BE, en_GB",
+            _("unknown locale '{locale}': expected a language and country as CLDR knows them, e.g. nl_BE, fr_BE, en_GB").format(
+                locale=locale),
         )
         return
     try:
@@ -79,64 +104,94 @@ def _check_locale(ctx: CheckContext, index: int, locale: str, time_format: str) 
     if not ("17" in sample or "5" in sample) or "{" in sample:
         ctx.error(
             "settings", ("languages", index, "time_format"),
-            f"the time format '{time_format}' does not write a time: expected a CLDR pattern such as "
-            "\"HH:mm\" (17:05) or \"H.mm 'u'\" (17.05 u)",
+            _("the time format '{format}' does not write a time: expected a CLDR pattern such as "
+              "\"HH:mm\" (17:05) or \"H.mm 'u'\" (17.05 u)").format(format=time_format),
         )
 
 
 def check_ids(charter: Charter, ctx: CheckContext) -> None:
-    school = charter.school
-    _unique(ctx, "school", ((("roles", i, "id"), r.id) for i, r in enumerate(school.roles)), "role id")
-    _unique(ctx, "school", ((("phones", i, "id"), p.id) for i, p in enumerate(school.phones)), "phone id")
-    _unique(ctx, "school", ((("emails", i, "id"), e.id) for i, e in enumerate(school.emails)), "e-mail id")
-    _unique(ctx, "channels", ((("channels", i, "id"), c.id) for i, c in enumerate(charter.channels.channels)), "channel id")
-    _unique(ctx, "protocol", ((("sections", i, "id"), s.id) for i, s in enumerate(charter.protocol.sections)), "section id")
+    _unique(ctx, "school", lambda: ((("roles", i, "id"), r.id) for i, r in enumerate(charter.school.roles)), N_("role id"))
+    _unique(ctx, "school", lambda: ((("phones", i, "id"), p.id) for i, p in enumerate(charter.school.phones)), N_("phone id"))
+    _unique(ctx, "school", lambda: ((("emails", i, "id"), e.id) for i, e in enumerate(charter.school.emails)), N_("e-mail id"))
+    _unique(ctx, "channels", lambda: ((("channels", i, "id"), c.id) for i, c in enumerate(charter.channels.channels)),
+            N_("channel id"))
+    _unique(ctx, "protocol", lambda: ((("sections", i, "id"), s.id) for i, s in enumerate(charter.protocol.sections)),
+            N_("section id"))
     _unique(
-        ctx, "framework", ((("expectations", i, "code"), e.code) for i, e in enumerate(charter.framework.expectations)), "code"
+        ctx, "framework",
+        lambda: ((("expectations", i, "code"), e.code) for i, e in enumerate(charter.framework.expectations)), N_("code"),
     )
     # Quality-card agreements and protocol rules share one namespace: the bookmark and slides name either.
     seen: dict[str, tuple[str, int]] = {}
-    for section, rules in charter.rule_sources():
-        for i, rule in enumerate(rules):
-            if rule.id in seen:
-                first_section, first_index = seen[rule.id]
-                first = ctx.files[first_section].mark_for(("rules", first_index, "id"))
-                ctx.error(
-                    section,
-                    ("rules", i, "id"),
-                    f"the agreement id '{rule.id}' is used twice (first in {SECTION_FILES[first_section]} "
-                    f"on line {first.line}); ids must be unique",
-                )
-            else:
-                seen[rule.id] = (section, i)
+    for section in ("agreements", "protocol"):
+        with ctx.checking(section):
+            for i, rule in enumerate(getattr(charter, section).rules):
+                if rule.id in seen:
+                    first_section, first_index = seen[rule.id]
+                    first = ctx.files[first_section].mark_for(("rules", first_index, "id"))
+                    ctx.error(
+                        section,
+                        ("rules", i, "id"),
+                        _("the agreement id '{id}' is used twice (first in {file} on line {line}); ids must be unique").format(
+                            id=rule.id, file=SECTION_FILES[first_section], line=first.line),
+                    )
+                else:
+                    seen[rule.id] = (section, i)
 
 
 def check_rule_references(charter: Charter, ctx: CheckContext) -> None:
-    channels = [c.id for c in charter.channels.channels]
-    roles = [r.id for r in charter.school.roles]
-    codes = [e.code for e in charter.framework.expectations]
-    sections = [s.id for s in charter.protocol.sections]
-    for section, rules in charter.rule_sources():
-        for i, rule in enumerate(rules):
-            _exists(ctx, section, ("rules", i, "channel"), rule.channel, channels, "channel", "channels.yaml")
-            for j, role in enumerate(rule.binds):
-                _exists(ctx, section, ("rules", i, "binds", j), role, roles, "role", "school.yaml")
-            for j, code in enumerate(rule.ok):
-                _exists(ctx, section, ("rules", i, "ok", j), code, codes, "OK code", "framework.yaml")
-            if section == "protocol":
+    for section in ("agreements", "protocol"):
+        if not _valid(charter, section):
+            continue
+        rules = list(enumerate(getattr(charter, section).rules))
+        with ctx.checking(section):
+            channels = [c.id for c in charter.channels.channels]
+            for i, rule in rules:
+                _exists(ctx, section, ("rules", i, "channel"), rule.channel, channels, "channel", "channels.yaml")
+        with ctx.checking(section):
+            roles = [r.id for r in charter.school.roles]
+            for i, rule in rules:
+                for j, role in enumerate(rule.binds):
+                    _exists(ctx, section, ("rules", i, "binds", j), role, roles, "role", "school.yaml")
+        with ctx.checking(section):
+            codes = [e.code for e in charter.framework.expectations]
+            for i, rule in rules:
+                for j, code in enumerate(rule.ok):
+                    _exists(ctx, section, ("rules", i, "ok", j), code, codes, "OK code", "framework.yaml")
+        if section == "protocol":
+            sections = [s.id for s in charter.protocol.sections]
+            for i, rule in rules:
                 _exists(ctx, section, ("rules", i, "section"), rule.section, sections, "protocol section", "protocol.yaml")
-    _exists(ctx, "protocol", ("channel",), charter.protocol.channel, channels, "channel", "channels.yaml")
-    for i, part in enumerate(charter.protocol.sections):
-        _exists(ctx, "protocol", ("sections", i, "audience"), part.audience, roles, "role", "school.yaml")
-    for step in ("plan", "do", "check", "act"):
-        for j, code in enumerate(getattr(charter.quality.pdca, step).ok):
-            _exists(ctx, "quality", ("pdca", step, "ok", j), code, codes, "OK code", "framework.yaml")
-    for j, code in enumerate(charter.quality.ok):
-        _exists(ctx, "quality", ("ok", j), code, codes, "OK code", "framework.yaml")
-    periods = list(charter.times.periods)
-    for i, phone in enumerate(charter.school.phones):
-        if phone.hours is not None:
-            _exists(ctx, "school", ("phones", i, "hours"), phone.hours, periods, "period", "times.yaml")
+    with ctx.checking("protocol"):
+        protocol = charter.protocol
+        _exists(ctx, "protocol", ("channel",), protocol.channel, [c.id for c in charter.channels.channels], "channel",
+                "channels.yaml")
+    with ctx.checking("protocol"):
+        roles = [r.id for r in charter.school.roles]
+        for i, part in enumerate(charter.protocol.sections):
+            _exists(ctx, "protocol", ("sections", i, "audience"), part.audience, roles, "role", "school.yaml")
+    with ctx.checking("quality"):
+        quality = charter.quality
+        codes = [e.code for e in charter.framework.expectations]
+        for step in ("plan", "do", "check", "act"):
+            for j, code in enumerate(getattr(quality.pdca, step).ok):
+                _exists(ctx, "quality", ("pdca", step, "ok", j), code, codes, "OK code", "framework.yaml")
+        for j, code in enumerate(quality.ok):
+            _exists(ctx, "quality", ("ok", j), code, codes, "OK code", "framework.yaml")
+    with ctx.checking("school"):
+        phones = charter.school.phones
+        periods = list(charter.times.periods)
+        for i, phone in enumerate(phones):
+            if phone.hours is not None:
+                _exists(ctx, "school", ("phones", i, "hours"), phone.hours, periods, "period", "times.yaml")
+
+
+def _valid(charter: Charter, section: str) -> bool:
+    try:
+        getattr(charter, section)
+    except SectionMissing:
+        return False
+    return True
 
 
 #: Texts that are patterns with their own fill-ins rather than prose with references.
@@ -145,42 +200,53 @@ PATTERN_TEXTS: dict[tuple[str, tuple], tuple[str, ...]] = {("times", ("period_pa
 
 def check_text_references(charter: Charter, ctx: CheckContext) -> None:
     for section in SECTION_FILES:
-        for path, text in texts(getattr(charter, section)):
-            fill_ins = PATTERN_TEXTS.get((section, path))
-            if fill_ins is not None:
-                for code, value in text.values:
-                    missing = [f for f in fill_ins if f not in value]
-                    if missing:
-                        ctx.error(section, path + ((code,) if code else ()), f"the pattern must contain {' and '.join(missing)}")
-                    rest = value
-                    for fill_in in fill_ins:
-                        rest = rest.replace(fill_in, "")
-                    if "{" in rest.replace("{{", "") or "}" in rest.replace("}}", ""):
-                        ctx.error(
-                            section, path + ((code,) if code else ()),
-                            f"a pattern takes only {' and '.join(fill_ins)} (write {{{{ and }}}} for a literal brace)",
-                        )
-                continue
+        with ctx.checking(section):
+            _check_texts_of(charter, ctx, section)
+
+
+def _check_texts_of(charter: Charter, ctx: CheckContext, section: str) -> None:
+    for path, text in texts(getattr(charter, section)):
+        fill_ins = PATTERN_TEXTS.get((section, path))
+        if fill_ins is not None:
             for code, value in text.values:
-                where = path + (code,) if code else path
-                for ref in references_in(value):
+                missing = [f for f in fill_ins if f not in value]
+                if missing:
+                    ctx.error(section, path + ((code,) if code else ()), _("the pattern must contain {fill_ins}").format(
+                        fill_ins=_(" and ").join(missing)))
+                rest = value
+                for fill_in in fill_ins:
+                    rest = rest.replace(fill_in, "")
+                if "{" in rest.replace("{{", "") or "}" in rest.replace("}}", ""):
+                    ctx.error(
+                        section, path + ((code,) if code else ()),
+                        _("a pattern takes only {fill_ins} (write {{{{ and }}}} for a literal brace)").format(
+                            fill_ins=_(" and ").join(fill_ins)),
+                    )
+            continue
+        for code, value in text.values:
+            where = path + (code,) if code else path
+            for ref in references_in(value):
+                with ctx.checking(section):  # a fact from a broken file: only this reference is skipped
                     problem = check_reference(charter, ref)
                     if problem:
                         ctx.error(section, where, problem)
-                problem = link_problem(value)
-                if problem:
-                    ctx.error(section, where, problem)
+            problem = link_problem(value)
+            if problem:
+                ctx.error(section, where, problem)
 
 
 def check_icons(charter: Charter, ctx: CheckContext) -> None:
     from ..assets import icon_exists
 
-    for i, channel in enumerate(charter.channels.channels):
+    with ctx.checking("channels"):
+        channels = charter.channels.channels
+    for i, channel in enumerate(channels if _valid(charter, "channels") else []):
         if not icon_exists(channel.icon):
             ctx.error(
                 "channels",
                 ("channels", i, "icon"),
-                f"unknown icon '{channel.icon}': expected the name of a Material Design icon, e.g. phone, email, notebook",
+                _("unknown icon '{icon}': expected the name of a Material Design icon, e.g. phone, email, notebook").format(
+                    icon=channel.icon),
             )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..loading.error_messages import did_you_mean
 from ..schema import Charter
+from ..i18n import N_, _
 from .context import CheckContext
 
 #: Pages the website itself has, by file name; a channel page is named after its channel id.
@@ -21,11 +22,16 @@ MIN_TEXT_CONTRAST = 4.5
 
 
 def check(charter: Charter, ctx: CheckContext) -> None:
-    _check_answer_times(charter, ctx)
-    _check_channel_ids(charter, ctx)
-    _check_theme_labels(charter, ctx)
-    _check_theme_languages(charter, ctx)
-    _check_colours(charter, ctx)
+    with ctx.checking("site"):
+        _check_answer_times(charter, ctx)
+    with ctx.checking("channels"):
+        _check_channel_ids(charter, ctx)
+    with ctx.checking("site"):
+        _check_theme_labels(charter, ctx)
+    with ctx.checking("settings"):
+        _check_theme_languages(charter, ctx)
+    with ctx.checking("school"):
+        _check_colours(charter, ctx)
 
 
 def _check_answer_times(charter: Charter, ctx: CheckContext) -> None:
@@ -36,14 +42,14 @@ def _check_answer_times(charter: Charter, ctx: CheckContext) -> None:
         if rule is None:
             ctx.error(
                 "site", path,
-                f"unknown agreement '{rule_id}'{did_you_mean(rule_id, rules)} "
-                "(the agreements are in agreements.yaml and protocol.yaml)",
+                _("unknown agreement '{id}'{did_you_mean} (the agreements are in agreements.yaml and protocol.yaml)").format(
+                    id=rule_id, did_you_mean=did_you_mean(rule_id, rules)),
             )
         elif rule.short is None:
             ctx.error(
                 "site", path,
-                f"the agreement '{rule_id}' has no short text, which the home page shows: "
-                "add 'short:' to it in agreements.yaml or protocol.yaml",
+                _("the agreement '{id}' has no short text, which the home page shows: "
+                  "add 'short:' to it in agreements.yaml or protocol.yaml").format(id=rule_id),
             )
 
 
@@ -52,8 +58,8 @@ def _check_channel_ids(charter: Charter, ctx: CheckContext) -> None:
         if channel.id in RESERVED_PAGE_NAMES:
             ctx.error(
                 "channels", ("channels", i, "id"),
-                f"the channel id '{channel.id}' is the name of one of the website's own pages "
-                f"({', '.join(RESERVED_PAGE_NAMES)}); choose another id",
+                _("the channel id '{id}' is the name of one of the website's own pages ({pages}); choose another id").format(
+                    id=channel.id, pages=", ".join(RESERVED_PAGE_NAMES)),
             )
 
 
@@ -65,8 +71,9 @@ def _check_theme_labels(charter: Charter, ctx: CheckContext) -> None:
         if key not in known:
             ctx.error(
                 "site", ("theme_labels", key),
-                f"the theme has no word '{key}'{did_you_mean(key, known)} "
-                "(its words are named like search.placeholder, action.skip, select.language)",
+                _("the theme has no word '{key}'{did_you_mean} "
+                  "(its words are named like search.placeholder, action.skip, select.language)").format(
+                    key=key, did_you_mean=did_you_mean(key, known)),
             )
 
 
@@ -82,8 +89,9 @@ def _check_theme_languages(charter: Charter, ctx: CheckContext) -> None:
         if missing:
             ctx.warning(
                 "settings", ("languages", i, "code"),
-                f"the website's theme has no words in '{language.code}': its menus and search box show in English "
-                f"unless site.yaml's theme_labels translates them (e.g. {', '.join(missing)})",
+                _("the website's theme has no words in '{code}': its menus and search box show in English "
+                  "unless site.yaml's theme_labels translates them (e.g. {keys})").format(
+                    code=language.code, keys=", ".join(missing)),
             )
 
 
@@ -91,12 +99,13 @@ def _check_colours(charter: Charter, ctx: CheckContext) -> None:
     from ..render.site_theme import contrast
 
     colours = charter.school.colours
-    for against, what in (("#ffffff", "the white text of the website's header"), (colours.background, "the page background")):
+    for against, what in (("#ffffff", N_("the white text of the website's header")), (colours.background, N_("the page background"))):
         ratio = contrast(colours.primary, against)
         if ratio < MIN_TEXT_CONTRAST:
             ctx.error(
                 "school", ("colours", "primary"),
-                f"the primary colour {colours.primary} gives a contrast of only {ratio:.1f}:1 with {what}; "
-                f"the website needs at least {MIN_TEXT_CONTRAST}:1 so that everyone can read it — choose a darker colour",
+                _("the primary colour {colour} gives a contrast of only {ratio}:1 with {what}; "
+                  "the website needs at least {minimum}:1 so that everyone can read it — choose a darker colour").format(
+                    colour=colours.primary, ratio=f"{ratio:.1f}", what=_(what), minimum=MIN_TEXT_CONTRAST),
             )
             return

@@ -11,25 +11,30 @@ import re
 
 from ..facts import REFERENCE
 from ..schema import SECTION_FILES, Charter
+from ..i18n import _
 from .context import CheckContext
 from .walk import texts
 
 
 def check_translations(charter: Charter, ctx: CheckContext, strict: bool) -> None:
-    languages = {lang.code: lang.name for lang in charter.settings.languages}
-    default = charter.settings.default_language
     report = ctx.error if strict else ctx.warning
     for section in SECTION_FILES:
-        for path, text in texts(getattr(charter, section)):
-            if len(text.values) == 1 and _language_neutral(text.values[0][1]):
-                continue
-            present = text.languages(default)
-            missing = [code for code in languages if code not in present]
-            if missing:
-                names = ", ".join(f"{languages[c]} ({c})" for c in missing)
-                adds = " and ".join(f"'{c}: …'" for c in missing)
-                fallback = "" if strict else f"; the {languages.get(default, default)} text is shown instead"
-                report(section, path, f"missing translation into {names}: add {adds}{fallback}")
+        with ctx.checking(section):  # which languages a text needs is written in charter.yaml
+            languages = {lang.code: lang.name for lang in charter.settings.languages}
+            default = charter.settings.default_language
+            for path, text in texts(getattr(charter, section)):
+                if len(text.values) == 1 and _language_neutral(text.values[0][1]):
+                    continue
+                present = text.languages(default)
+                missing = [code for code in languages if code not in present]
+                if missing:
+                    names = ", ".join(f"{languages[c]} ({c})" for c in missing)
+                    adds = _(" and ").join(f"'{c}: …'" for c in missing)
+                    if strict:
+                        message = _("missing translation into {languages}: add {keys}")
+                    else:
+                        message = _("missing translation into {languages}: add {keys}; the {default} text is shown instead")
+                    report(section, path, message.format(languages=names, keys=adds, default=languages.get(default, default)))
 
 
 def _language_neutral(value: str) -> bool:
