@@ -2,7 +2,14 @@
 
 A school publishes whatever is in ``site/``. So nothing is written there until
 every output of every language has been built and checked; a failed (or
-killed) build leaves the previous ``site/`` exactly as it was.
+killed) build leaves the previous ``site/`` exactly as it was. Everything a
+build makes on the way (the new site, the generated pages, scratch files) is
+in folders of its own next to the output, named after the output and the
+process: two builds into two folders never share a file.
+
+The new site replaces the old one in a single step where the system can
+(:func:`~digicharter.fsutil.exchange`): at every instant ``site/`` is the
+complete old or the complete new site.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .errors import DigicharterError, InternalError
-from .fsutil import move_into
+from .fsutil import exchange, move_into
 from .i18n import _
 from .loading.charter_loader import load_charter
 from .render.pdf_cache import PdfCache, cache_next_to, no_cache
@@ -41,7 +48,7 @@ class BuildContext:
     work_dir: Path
     """Scratch space for intermediate files (deleted after the build)."""
     site_src: Path
-    """Where the generated Markdown pages go (engine-neutral, not committed)."""
+    """Where the generated Markdown pages go (engine-neutral): this build's own, inside ``work_dir`` unless a caller chose."""
     quiet: bool = False
     pdf_cache: PdfCache = field(default_factory=no_cache)
     """PDFs of earlier builds by the hash of their input (see render/pdf_cache.py)."""
@@ -134,7 +141,7 @@ def _build_locked(charter_dir, out_dir, site_src, quiet, steps, jobs, started, s
         charter_dir=charter_dir,
         staging=staging,
         work_dir=work,
-        site_src=(site_src or charter_dir.resolve().parent / "site_src"),
+        site_src=(site_src or work / "site_src"),
         quiet=quiet,
         pdf_cache=cache_next_to(out_dir),
     )
@@ -296,10 +303,38 @@ def _run_forked(label: str, name: str, language: int | None) -> float:
 
 
 def _swap_in(staging: Path, out_dir: Path) -> None:
+    """Put the finished site in place of the old one; the old tree is removed afterwards.
+
+    With :func:`exchange` the two names trade places in one step, and the old
+    site ends up under the staging name, where a killed build's leftovers are
+    cleared by the next build (:func:`_recover`). Without it, two renames: a
+    build killed between them leaves the old site as ``.site-old-*``, which the
+    next build puts back first.
+    """
+    if out_dir.exists() and not out_dir.is_dir():
+        raise DigicharterError(_("{folder} exists and is not a folder; move it away").format(folder=out_dir))
+    if not out_dir.exists():
+        staging.rename(out_dir)
+        return
+    _pause_for_tests("before-swap")
+    if exchange(staging, out_dir):
+        _pause_for_tests("after-swap")
+        shutil.rmtree(staging, ignore_errors=True)
+        return
     old = out_dir.parent / f".{out_dir.name}-old-{os.getpid()}"
-    if out_dir.exists():
-        if not out_dir.is_dir():
-            raise DigicharterError(_("{folder} exists and is not a folder; move it away").format(folder=out_dir))
-        out_dir.rename(old)
+    out_dir.rename(old)
+    _pause_for_tests("between-renames")
     staging.rename(out_dir)
     shutil.rmtree(old, ignore_errors=True)
+
+
+#: Set only by tests: ``<moment>:<file>`` makes the build write ``file`` at that moment of the swap and wait to be killed.
+PAUSE_FOR_TESTS = "DIGICHARTER_TEST_PAUSE_AT_SWAP"
+
+
+def _pause_for_tests(moment: str) -> None:
+    """Let a test kill the build at an exact moment of the swap (a window far too short to hit by chance)."""
+    wanted, _sep, signal_file = os.environ.get(PAUSE_FOR_TESTS, "").partition(":")
+    if wanted == moment and signal_file:
+        Path(signal_file).write_text(moment, encoding="utf-8")
+        time.sleep(600)
