@@ -22,6 +22,7 @@ from .. import outputs
 from ..errors import OutputError
 from ..view import LanguageView
 from .pdf import font_face_css
+from .slides_fit import Unfit, message as fit_message
 from .slides_outline import Slide, build_deck
 from .slides_templates import SLIDES_TEMPLATES, cover_svg, data_uri, page_svg, palette, palette_css
 
@@ -58,6 +59,8 @@ class DeckInfo:
     cover_background: str
     assets: str
     reveal_config: Markup
+    point_anchors: bool = False
+    """Give every line of a slide an anchor (the PDFs), for the fit check to count the lines that fit."""
 
 
 def _stylesheet(name: str) -> Markup:
@@ -130,33 +133,34 @@ def deck_info(view: LanguageView, *, for_html: bool = False) -> DeckInfo:
         cover_background=cover_background,
         assets=assets,
         reveal_config=Markup(config_json),
+        point_anchors=not for_html,
     )
 
 
 def build_slides(ctx: "BuildContext") -> None:
     """Every language's PDF, notes handout and HTML deck; no file is written unless every slide fits."""
     from .slides_html import write_html_deck
-    from .slides_pdf import deck_html, handout_html, render, unfit_slides
+    from .slides_pdf import deck_html, handout_html, lay_out, render
 
     decks: list[tuple[LanguageView, list[Slide]]] = [(view, build_deck(view)) for view in ctx.views]
     rendered = []
-    problems: list[str] = []
+    unfit: list[Unfit] = []
     cached: dict[str, str] = {}
     for view, slides in decks:
         deck = deck_info(view)
-        pdf_html, notes_html = deck_html(slides, deck), handout_html(slides, deck)
+        notes_html = handout_html(slides, deck)
         # PDFs built before from exactly the same HTML are copied, not laid out again.
-        key = ctx.pdf_cache.key(pdf_html, notes_html)
+        key = ctx.pdf_cache.key(deck_html(slides, deck), notes_html)
         if ctx.pdf_cache.restore(key, _pdf_targets(ctx, view)):
             cached[view.code] = key
             continue
-        document = render(pdf_html)
-        problems += unfit_slides(view, slides, document)
+        document, spilled = lay_out(view, slides, deck)
+        unfit += spilled
         rendered.append((view, document, notes_html, key))
-    if problems:
+    if unfit:
         raise OutputError(
             _("some slides do not fit on their 16:9 page, and nothing may be cut off; nothing was built or changed:")
-            + "\n" + "\n".join(problems)
+            + "\n" + fit_message(unfit)
         )
 
     from .pdf import write_pdf
