@@ -3,6 +3,7 @@
 
     .venv/bin/python scripts/bench.py            # everything (a few minutes)
     .venv/bin/python scripts/bench.py --quick    # fewer runs, no 100x charter
+    .venv/bin/python scripts/bench.py --refusals # only the cost of refusing what is too big (4)
 
 What it measures:
 
@@ -12,7 +13,10 @@ What it measures:
    WeasyPrint rendering the already generated bookmark and slide HTML;
 2. scale: synthetic charters with 10x and 100x the agreements, and with 2 and
    6 languages, so that the growth per agreement and per language shows;
-3. live preview: from saving a YAML file to the regenerated page being served.
+3. live preview: from saving a YAML file to the regenerated page being served;
+4. refusals: seconds and peak memory until the error for what is too big (a
+   4 GiB file, a 1.99 MB flow list, a thousand agreements on a slide and on
+   the bookmark), next to a bare tool on the same input or a normal build.
 
 This is a benchmark, not a test: it prints figures and asserts nothing.
 """
@@ -66,7 +70,7 @@ def run(*command: str | Path, cwd: Path = PROJECT, env: dict[str, str] | None = 
 
 
 def digicharter_build(charter: Path, out: Path, *, cached: bool = False) -> None:
-    """The real command, as a school runs it (its pages go to site_src/ next to the charter folder).
+    """The real command, as a school runs it (its pages go to its own work folder next to ``out``).
 
     ``cached=False`` is a cold build: no PDF is reused from an earlier one.
     """
@@ -229,14 +233,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="runs per median (default 5)")
     parser.add_argument("--quick", action="store_true", help="3 runs, no 100x charter")
+    parser.add_argument("--refusals", action="store_true", help="only the cost of refusing what is too big")
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
+    if args.refusals:
+        refusals(runs)
+        return
 
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory(prefix="digicharter-bench-") as tmp:
         work = Path(tmp)
         charter = synthetic_charter(work / "example")
         site_src = work / "site_src"
+        _export_pages(charter, site_src)
 
         full = median_of(runs, lambda: digicharter_build(charter, work / "site"))
         digicharter_build(charter, work / "site-warm", cached=True)
@@ -280,6 +289,100 @@ def main() -> None:
             print(f"   median {statistics.median(latencies):.2f} s, max {max(latencies):.2f} s over {len(latencies)} saves")
         else:
             print("   the preview never showed the change")
+
+
+def _export_pages(charter: Path, target: Path) -> None:
+    """The Markdown pages a build generates (in its own work folder), for the bare MkDocs build."""
+    from digicharter.loading.charter_loader import load_charter
+    from digicharter.render.site_pages import generate
+    from digicharter.view import views
+
+    generate(views(load_charter(charter, strict=True).charter), target)
+
+
+# --------------------------------------------------------------------------- refusals
+
+
+def measured(command: list[str | Path], *, expect: int, env: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """Seconds and peak memory (RSS, MB, of the process and its workers) of a command, and its error output."""
+    started = time.perf_counter()
+    process = subprocess.Popen([str(c) for c in command], cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env={**os.environ, **(env or {})})
+    assert process.stderr is not None
+    err = process.stderr.read().decode("utf-8", "replace")
+    _pid, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != expect:
+        raise SystemExit(f"expected exit {expect}, got {process.returncode}: {' '.join(map(str, command))}\n{err}")
+    return seconds, usage.ru_maxrss / 1024, err
+
+
+def _add_agreements(charter: Path, count: int, *, on_bookmark: bool = False) -> None:
+    """``count`` agreements on the phone channel, each with a short text (on the phone slide and the parents' slide)."""
+    ids = [f"extra-{i}" for i in range(count)]
+    with (charter / "agreements.yaml").open("a", encoding="utf-8") as out:
+        for i, id_ in enumerate(ids):
+            out.write(f"\n  - id: {id_}\n    channel: phone\n    binds: [parents]\n"
+                      f'    text: {{nl: "Extra afspraak {i}.", en: "Extra agreement {i}."}}\n'
+                      f'    short: {{nl: "Extra afspraak {i}", en: "Extra agreement {i}"}}\n')
+    if on_bookmark:
+        data = _read(charter / "bookmark.yaml")
+        data["front"]["sections"][0]["items"] += [{"agreement": id_} for id_ in ids]
+        _write(charter / "bookmark.yaml", data)
+
+
+def refusals(runs: int) -> None:
+    """4. What a too-big charter costs until the error, next to a bare tool on the same input or a normal build.
+
+    A ratio near or below 1 means refusing costs no more than the normal work:
+    the limits are checked before the cost, not after.
+    """
+    digicharter = VENV_BIN / "digicharter"
+    one_core = {"DIGICHARTER_JOBS": "1", "DIGICHARTER_NO_CACHE": "1", "LANGUAGE": "en"}
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; one process (DIGICHARTER_JOBS=1), median of {runs} runs")
+    print("\n4. refusals: until the error        seconds   peak MB    bare tool on the same input                 seconds   peak MB   ratio s   ratio MB")
+    with tempfile.TemporaryDirectory(prefix="digicharter-refusals-") as tmp:
+        work = Path(tmp)
+
+        def row(label: str, ours: list[tuple[float, float, str]], bare_label: str, bare: list[tuple[float, float, str]]) -> None:
+            seconds, mb = statistics.median(o[0] for o in ours), statistics.median(o[1] for o in ours)
+            bare_s, bare_mb = statistics.median(b[0] for b in bare), statistics.median(b[1] for b in bare)
+            message = ours[0][2].strip()
+            print(f"   {label:<32} {seconds:8.2f} {mb:9.0f}    {bare_label:<42} {bare_s:8.2f} {bare_mb:9.0f}"
+                  f"  {seconds / bare_s:8.2f}  {mb / bare_mb:8.2f}")
+            print(f"   {'':<32} message: {len(message)} characters, {len(message.splitlines())} lines")
+
+        normal = synthetic_charter(work / "normal")
+        sparse = synthetic_charter(work / "sparse")
+        with open(sparse / "times.yaml", "r+b") as handle:
+            handle.truncate(4 * 1024**3)  # sparse: 4 GiB that take no disk space
+        ours = [measured([digicharter, "check", sparse], expect=1, env=one_core) for _ in range(runs)]
+        bare = [measured([digicharter, "check", normal], expect=0, env=one_core) for _ in range(runs)]
+        row("4 GiB sparse times.yaml (check)", ours, "digicharter check, example charter", bare)
+
+        flow = synthetic_charter(work / "flow")
+        (flow / "times.yaml").write_text("x: [" + ",".join(["a"] * 995_000) + "]\n", encoding="utf-8")
+        ours = [measured([digicharter, "check", flow], expect=1, env=one_core) for _ in range(runs)]
+        load = f"import yaml; yaml.load(open({str(flow / 'times.yaml')!r}, 'rb'), Loader=yaml.CSafeLoader)"
+        bare = [measured([sys.executable, "-c", load], expect=0) for _ in range(runs)]
+        row("1.99 MB flow list (check)", ours, "PyYAML CSafeLoader reading the whole file", bare)
+
+        slides = synthetic_charter(work / "slides")
+        _add_agreements(slides, 1000)
+        ours = [measured([digicharter, "slides", slides, "--output", work / "out-slides", "--quiet"], expect=1, env=one_core)
+                for _ in range(runs)]
+        bare = [measured([digicharter, "slides", normal, "--output", work / "out-normal", "--quiet"], expect=0, env=one_core)
+                for _ in range(runs)]
+        row("1,000 agreements on a slide", ours, "digicharter slides, example charter (builds)", bare)
+
+        bookmark = synthetic_charter(work / "bookmark")
+        _add_agreements(bookmark, 1000, on_bookmark=True)
+        ours = [measured([digicharter, "bookmark", bookmark, "--output", work / "out-bookmark", "--quiet"], expect=1,
+                         env=one_core) for _ in range(runs)]
+        bare = [measured([digicharter, "bookmark", normal, "--output", work / "out-normal-b", "--quiet"], expect=0,
+                         env=one_core) for _ in range(runs)]
+        row("1,000 lines on the bookmark", ours, "digicharter bookmark, example charter (builds)", bare)
 
 
 def _export_pdf_html(charter: Path, target: Path) -> None:
