@@ -130,3 +130,21 @@ def read_from(moment: datetime, rule: QuietRule, days: SchoolDays) -> datetime:
         if days.is_school_day(day):
             return datetime.combine(day, rule.day_start)
     raise ValueError("no school day in ten years")
+
+
+def days_for_browser(first_year: int, last_year: int, days: SchoolDays) -> dict[str, list[str]]:
+    """The days off the browser's twin needs, as ISO dates, for school years ``first_year``–``last_year``.
+
+    The browser does not compute Easter or the holiday rules again: it gets
+    the days from here, so there is one implementation of the calendar.
+    """
+    off: set[date] = set(days.own_days_off)
+    free: set[date] = set()
+    for year in range(first_year, last_year + 1):
+        for holiday in hol.holidays(year):
+            off.update(holiday.days())
+        for holiday in hol.free_days(year):
+            free.update(holiday.days())
+    weekday_iso = lambda found: sorted(d.isoformat() for d in found if d.weekday() < 5)  # noqa: E731
+    return {"first": date(first_year, 9, 1).isoformat(), "last": date(last_year + 1, 8, 31).isoformat(),
+            "no_school": weekday_iso(off), "free_weekdays": weekday_iso(free)}
