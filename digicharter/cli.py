@@ -63,6 +63,15 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_translations(args: argparse.Namespace) -> int:
+    from .translation.export import export_translations
+
+    path, counts = export_translations(args.charter_dir, args.language)
+    print(_("wrote {path}: {done} translated, {outdated} outdated, {new} still to translate").format(
+        path=path, **counts))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="digicharter",
@@ -84,6 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help=_("print or write the JSON Schemas for editors"))
     schema.add_argument("--output", "-o", type=Path, help=_("write one .schema.json per charter file into this folder"))
     schema.set_defaults(func=cmd_schema)
+
+    translations = sub.add_parser(
+        "translations", help=_("write or update the translation file (PO) of one language for a translator"))
+    translations.add_argument("language", metavar="LANGUAGE", help=_("the language code, e.g. fr"))
+    _charter_arg(translations)
+    translations.set_defaults(func=cmd_translations)
 
     from .commands import register
 

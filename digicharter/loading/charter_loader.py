@@ -19,6 +19,7 @@ from ..schema import SECTION_FILES, Charter
 from ..schema.base import StrictModel
 from ..validation.context import CheckContext, PartialCharter, section_model
 from ..validation.references import CHECKS
+from ..translation.overlay import apply_translation_files
 from ..validation.translations import check_translations
 from .error_messages import did_you_mean, problems_from_validation
 from .yaml_loader import LoadedFile, YamlProblem, load_yaml_file
@@ -104,6 +105,8 @@ def load_charter(directory: Path, *, strict: bool = False) -> LoadResult:
             sections[section] = model.model_validate(loaded.data)
         except ValidationError as exc:
             problems += problems_from_validation(exc, model, section, files)
+    po_problems, po_warnings = apply_translation_files(directory, files, sections, section_model)
+    problems += po_problems + po_warnings
     if len(sections) == len(SECTION_FILES):
         charter: Charter | PartialCharter = Charter.model_validate(sections)
     else:
@@ -118,4 +121,4 @@ def load_charter(directory: Path, *, strict: bool = False) -> LoadResult:
     if any(p.severity == "error" for p in problems):
         raise CharterError(problems)
     assert isinstance(charter, Charter)
-    return LoadResult(charter, sorted(ctx.problems), files)
+    return LoadResult(charter, sorted(ctx.problems + po_warnings), files)

@@ -23,7 +23,7 @@ def check_translations(charter: Charter, ctx: CheckContext, strict: bool) -> Non
             languages = {lang.code: lang.name for lang in charter.settings.languages}
             default = charter.settings.default_language
             for path, text in texts(getattr(charter, section)):
-                if len(text.values) == 1 and _language_neutral(text.values[0][1]):
+                if len(text.values) == 1 and language_neutral(text.values[0][1]):
                     continue
                 present = text.languages(default)
                 missing = [code for code in languages if code not in present]
@@ -37,6 +37,6 @@ def check_translations(charter: Charter, ctx: CheckContext, strict: bool) -> Non
                     report(section, path, message.format(languages=names, keys=adds, default=languages.get(default, default)))
 
 
-def _language_neutral(value: str) -> bool:
+def language_neutral(value: str) -> bool:
     """A text made only of references (e.g. ``{email.director}``) reads the same in every language."""
     return not re.search(r"\w", REFERENCE.sub("", value))
