@@ -86,8 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(func=cmd_schema)
 
     from .commands import register
+    from .new_charter import register as register_new
 
     register(sub, _charter_arg)
+    register_new(sub)
     return parser
 
 
