@@ -101,8 +101,10 @@ def build_parser() -> argparse.ArgumentParser:
     translations.set_defaults(func=cmd_translations)
 
     from .commands import register
+    from .new_charter import register as register_new
 
     register(sub, _charter_arg)
+    register_new(sub)
     return parser
 
 

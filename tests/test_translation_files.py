@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po, write_po
 
+from digicharter import i18n
 from digicharter.errors import CharterError
+from digicharter.i18n import _
 from digicharter.loading.charter_loader import load_charter
 from digicharter.schema import SECTION_FILES
 from digicharter.validation.translations import language_neutral
@@ -84,11 +86,18 @@ def test_every_text_is_exported_with_its_place_and_read_back_after_translation(c
     path = charter_copy / "translations" / "fr.po"
     po = [message for message in read(path) if message.id]
     assert sorted(message.id for message in po) == sorted(nl_texts(loaded.charter))
+    with i18n.using("nl"):  # the comments speak the charter's default language
+        appears_on = _("appears on: {outputs}").split("{")[0]
+        outputs = {_(name) for name in ("website", "bookmark", "slides")}
     for message in po:
-        assert message.string == "" and message.context.split(" | ")[0] in SECTION_FILES.values()
+        assert message.context.split(" | ")[0] in SECTION_FILES.values()
         (file, line), = message.locations
         assert (charter_copy / file).read_text(encoding="utf-8").splitlines()[int(line) - 1].strip()
-        assert any(c.startswith("appears on: ") for c in message.auto_comments)
+        where = next(c for c in message.auto_comments if c.startswith(appears_on))
+        assert set(where[len(appears_on):].split(", ")) <= outputs
+    # Only the interface words come filled in: Digicharter ships them in French.
+    prefilled = {message.context.split(" | ")[0] for message in po if message.string}
+    assert prefilled == {"site.yaml", "bookmark.yaml", "slides.yaml"}
     assert len({message.context for message in po}) == len(po), "every context names one text"
 
     translate_all(path)

@@ -21,6 +21,7 @@ from ..validation.context import CheckContext, PartialCharter, section_model
 from ..validation.references import CHECKS
 from ..translation.overlay import apply_translation_files
 from ..validation.translations import check_translations
+from .defaults import fill_defaults
 from .error_messages import did_you_mean, problems_from_validation
 from .yaml_loader import LoadedFile, YamlProblem, load_yaml_file
 
@@ -98,6 +99,7 @@ def load_charter(directory: Path, *, strict: bool = False) -> LoadResult:
     skipped, and a note says what was not checked because of it.
     """
     files, problems = read_each_file(directory)
+    fill_defaults(files)
     sections: dict[str, StrictModel] = {}
     for section, loaded in files.items():
         model = section_model(section)

@@ -62,6 +62,31 @@ class StrictModel(BaseModel):
     )
 
 
+def _nothing_required(schema: dict[str, Any], _model: type) -> None:
+    schema.pop("required", None)
+
+
+class LabelsModel(StrictModel):
+    """An output's own words: Digicharter has defaults for them (digicharter/defaults/), so none is required in the file.
+
+    The model itself still requires every label: the loader fills in the
+    defaults before validating (:mod:`digicharter.loading.defaults`), and a
+    label missing in a language without defaults is reported at its place.
+    Only the editor's schema leaves them optional.
+    """
+
+    model_config = ConfigDict(json_schema_extra=_nothing_required)
+
+
+def labels_optional(schema: dict[str, Any], _model: type) -> None:
+    """For a file with ``labels``: the editor must not ask for them (see :class:`LabelsModel`)."""
+    required = [name for name in schema.get("required", []) if name != "labels"]
+    if required:
+        schema["required"] = required
+    else:
+        schema.pop("required", None)
+
+
 def describe(value: Any) -> str:
     """Name what the editor wrote, for "expected …, received …" messages."""
     if value is None:

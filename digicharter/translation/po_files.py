@@ -23,8 +23,11 @@ from pathlib import Path
 import polib
 
 from ..errors import Problem, display_path
-from ..i18n import _
+from ..i18n import N_, _
 from .entries import TextEntry
+
+#: The outputs a text can appear on, as the comments name them.
+OUTPUT_NAMES = (N_("website"), N_("bookmark"), N_("slides"))
 
 _SYNTAX_LINE = re.compile(r"\(line (\d+)\)")
 
@@ -65,7 +68,7 @@ def read_translations(path: Path) -> tuple[dict[str, Translation], list[Problem]
 
 
 def _comment(entry: TextEntry) -> str:
-    lines = [_("appears on: {outputs}").format(outputs=", ".join(entry.outputs))]
+    lines = [_("appears on: {outputs}").format(outputs=", ".join(_(output) for output in entry.outputs))]
     if entry.room:
         lines.append(_("room: about {count} characters (the build checks that it fits)").format(count=entry.room))
     return "\n".join(lines)
