@@ -48,7 +48,28 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         text = _("{folder}: the charter is valid ({agreements} agreements, languages {languages})")
     print(text.format(folder=args.charter_dir, agreements=rules, languages=languages, count=count))
+    _print_progress(result)
     return 0
+
+
+def _print_progress(result) -> None:
+    """One line per translated language: how much of it is done, as a whole and per output."""
+    from .translation.progress import progress
+
+    for item in progress(result):
+        parts = ", ".join(
+            _("{output} {done} of {texts} ({percent} %)").format(
+                output=_(output), done=count.done_texts, texts=count.texts, percent=count.percent)
+            for output, count in sorted(item.outputs.items()))
+        if item.total.done_texts == item.total.texts:
+            line = _("{name} ({code}): all {texts} texts translated")
+        elif item.complete:
+            line = _("{name} ({code}): {done} of {texts} texts translated ({percent} % of the words): {outputs}")
+        else:
+            line = _("{name} ({code}), translation in progress: {done} of {texts} texts translated "
+                     "({percent} % of the words): {outputs}")
+        print(line.format(name=item.name, code=item.code, done=item.total.done_texts, texts=item.total.texts,
+                          percent=item.total.percent, outputs=parts))
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
