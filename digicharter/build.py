@@ -57,10 +57,12 @@ Step = tuple[str, Callable[[BuildContext], None]]
 def _steps() -> list[Step]:
     """The outputs, in order: the website first (MkDocs owns its folder while it builds)."""
     from .render.bookmark import build_bookmarks
+    from .render.calendar.build import build_calendars
     from .render.site import build_site
     from .render.slides import build_slides
 
-    return [("website", build_site), ("bookmark", build_bookmarks), ("slides", build_slides)]
+    return [("website", build_site), ("bookmark", build_bookmarks), ("slides", build_slides),
+            ("calendar", build_calendars)]
 
 
 def _recover(out_dir: Path) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from datetime import date
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,8 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .schoolyear.holidays import school_year_of
 
 from .errors import CharterError, DigicharterError, InternalError
 from .escaping import yaml_string
@@ -156,6 +159,7 @@ def render_files(answers: Answers) -> dict[str, str]:
         "default_language": answers.languages[0],
         "site_url": answers.site_url,
         "domain": mail_domain(answers.site_url),
+        "school_year": school_year_of(date.today()),
     }
     return {name: env.get_template(f"{name}.j2").render(context) for name in SECTION_FILES.values()}
 

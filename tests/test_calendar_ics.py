@@ -20,7 +20,7 @@ def calendar(name: str = "Infoavond") -> SchoolCalendar:
     return SchoolCalendar.model_validate({
         "school_year": "2026",
         "answer_clock": {"school_day_starts": "a", "sends_until": "b", "quiet_from": "c"},
-        "holiday_names": {key: {"nl": f"nl {key}", "en": f"en {key}"} for key in HOLIDAY_KEYS},
+        "labels": {key: {"nl": f"nl {key}", "en": f"en {key}"} for key in ("calendar", *HOLIDAY_KEYS)},
         "days_off": [{"date": "2026-10-14", "kind": "study_day", "name": {"nl": "Studiedag", "en": "Study day"}},
                      {"date": "2027-02-03", "until": "2027-02-05", "name": "Sneeuwdagen"}],
         "events": [{"id": "info-evening", "kind": "info_evening", "date": "2026-09-08", "start": "19:00",
@@ -33,7 +33,7 @@ def test_the_calendar_reads_back_with_a_second_parser(loaded, index: int) -> Non
     view = views(loaded.charter)[index]
     school_calendar = calendar()
     items = entries(school_calendar)
-    parsed = IcsCalendarStream.calendar_from_ics(calendar_ics(view, items, 1_780_000_000).decode("utf-8"))
+    parsed = IcsCalendarStream.calendar_from_ics(calendar_ics(view, items, "Schoolkalender", 1_780_000_000).decode("utf-8"))
     events = {event.uid: event for event in parsed.events}
     assert len(events) == len(items) == len(HOLIDAY_KEYS) + 3
     host = "@" + str(loaded.charter.settings.site_url).split("/")[2]
@@ -51,10 +51,10 @@ def test_the_calendar_reads_back_with_a_second_parser(loaded, index: int) -> Non
 
 def test_uids_are_stable_and_texts_cannot_add_events(loaded) -> None:
     view = views(loaded.charter)[0]
-    first = calendar_ics(view, entries(calendar()), 1_780_000_000)
-    again = calendar_ics(view, entries(calendar()), 1_780_000_000)
+    first = calendar_ics(view, entries(calendar()), "Schoolkalender", 1_780_000_000)
+    again = calendar_ics(view, entries(calendar()), "Schoolkalender", 1_780_000_000)
     assert first == again
-    hostile = calendar_ics(view, entries(calendar(HOSTILE)), 1_780_000_000)
+    hostile = calendar_ics(view, entries(calendar(HOSTILE)), HOSTILE, 1_780_000_000)
     parsed = IcsCalendarStream.calendar_from_ics(hostile.decode("utf-8"))
     assert len(parsed.events) == len(HOLIDAY_KEYS) + 3
     assert next(e for e in parsed.events if e.uid.startswith("event-")).summary == HOSTILE

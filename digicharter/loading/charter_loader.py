@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from .. import i18n
 from ..errors import CharterError, Problem, display_path
 from ..i18n import _
-from ..schema import SECTION_FILES, Charter
+from ..schema import OPTIONAL_SECTIONS, SECTION_FILES, Charter
 from ..schema.base import StrictModel
 from ..validation.context import CheckContext, PartialCharter, section_model
 from ..validation.references import CHECKS
@@ -54,6 +54,8 @@ def read_each_file(directory: Path, *, typed_numbers: bool = False) -> tuple[dic
     for section, name in SECTION_FILES.items():
         path = directory / name
         shown = display_path(path)
+        if not path.is_file() and section in OPTIONAL_SECTIONS and not path.exists():
+            continue
         if not path.is_file():
             problems.append(Problem(shown, 0, 0, "", _("this file is missing; every charter has a {file}").format(file=name)))
             continue
@@ -109,17 +111,18 @@ def load_charter(directory: Path, *, strict: bool = False) -> LoadResult:
             problems += problems_from_validation(exc, model, section, files)
     po_problems, po_warnings = apply_translation_files(directory, files, sections, section_model)
     problems += po_problems + po_warnings
-    if len(sections) == len(SECTION_FILES):
+    absent = frozenset(s for s in OPTIONAL_SECTIONS if s not in files and not (directory / SECTION_FILES[s]).exists())
+    if all(s in sections or s in absent for s in SECTION_FILES):
         charter: Charter | PartialCharter = Charter.model_validate(sections)
     else:
-        charter = PartialCharter(sections)
+        charter = PartialCharter(sections, absent)
     ctx = CheckContext({s: files[s] for s in sections})
     for check in CHECKS:
         check(charter, ctx)
     check_translations(charter, ctx, strict)
     problems += ctx.problems
     shown = {section: display_path(directory / name) for section, name in SECTION_FILES.items()}
-    problems += ctx.skipped_notes(shown, unreadable={s for s in SECTION_FILES if s not in files})
+    problems += ctx.skipped_notes(shown, unreadable={s for s in SECTION_FILES if s not in files and s not in absent})
     if any(p.severity == "error" for p in problems):
         raise CharterError(problems)
     assert isinstance(charter, Charter)

@@ -23,7 +23,7 @@ from .yaml_loader import LoadedFile, YamlProblem, load_yaml_file
 DEFAULTS_DIR = Path(__file__).resolve().parent.parent / "defaults"
 
 #: The sections (files) whose ``labels`` have defaults.
-SECTIONS = ("site", "bookmark", "slides")
+SECTIONS = ("site", "bookmark", "slides", "calendar")
 
 
 def languages() -> list[str]:

@@ -31,6 +31,8 @@ ITEM_KINDS = {
     "items": N_("line"),
     "points": N_("point"),
     "paragraphs": N_("paragraph"),
+    "days_off": N_("day off"),
+    "events": N_("event"),
 }
 
 #: The keys whose value names a list item (the first one it has).

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, time
 from typing import Annotated, Any, Literal
 
 import phonenumbers
@@ -39,6 +39,8 @@ CUSTOM_MESSAGES: dict[str, str] = {
     "text_type_2": N_("expected a text, or a text per language (nl: …, en: …), received {received}"),
     "time_range": N_("{received} is not a time of day: expected hours 00–23 and minutes 00–59, e.g. 17:00"),
     "time_type": N_("expected a time of day written as HH:MM, e.g. 17:00, received {received}"),
+    "date_type": N_("expected a date written as YYYY-MM-DD, e.g. 2026-10-07, received {received}"),
+    "date_range": N_("{received} is not a date: the month or the day does not exist (write YYYY-MM-DD, e.g. 2026-10-07)"),
     "phone_type": N_("expected a phone number between quotes, e.g. '011 62 16 13', received {received}"),
     "phone_invalid": N_("{received} is not a valid phone number: expected a Belgian number such as '011 62 16 13' or an international one starting with +"),
     "email_type": N_("expected an e-mail address, received {received}"),
@@ -216,6 +218,33 @@ ClockTime = Annotated[
             "description": "A time of day as HH:MM, e.g. 17:00.",
         }
     ),
+]
+
+
+# --------------------------------------------------------------------------- dates
+
+_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+
+
+def _parse_date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        match = _DATE.match(value)
+        if match:
+            try:
+                return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            except ValueError:
+                raise _error("date_range", {"received": describe(value)}) from None
+    raise _error("date_type", {"received": describe(value)})
+
+
+CalendarDate = Annotated[
+    date,
+    PlainValidator(_parse_date),
+    PlainSerializer(lambda d: d.isoformat()),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+                    "description": "A date as YYYY-MM-DD, e.g. 2026-10-07."}),
 ]
 
 

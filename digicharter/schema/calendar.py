@@ -14,19 +14,48 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from ..i18n import _
-from .base import ClockTime, Id, LocalizedText, StrictModel
+from pydantic import ConfigDict
+
+from .base import CalendarDate, ClockTime, Id, LabelsModel, LocalizedText, StrictModel, labels_optional
 
 #: The holidays and free days the Flemish rules give, by their key in holidays.py.
 HOLIDAY_KEYS = ("autumn", "armistice", "christmas", "carnival", "easter", "easter_monday",
                 "labour_day", "ascension", "whit_monday", "summer")
 
 
+class CalendarLabels(LabelsModel):
+    """The calendar's words. Digicharter has them in Dutch, English and French; write one here to change it."""
+
+    calendar: LocalizedText
+    """The calendar's name in a phone's calendar app, e.g. Schoolkalender."""
+    autumn: LocalizedText
+    """E.g. Herfstvakantie."""
+    armistice: LocalizedText
+    """11 November, e.g. Wapenstilstand."""
+    christmas: LocalizedText
+    """E.g. Kerstvakantie."""
+    carnival: LocalizedText
+    """E.g. Krokusvakantie."""
+    easter: LocalizedText
+    """E.g. Paasvakantie."""
+    easter_monday: LocalizedText
+    """E.g. Paasmaandag."""
+    labour_day: LocalizedText
+    """1 May, e.g. Dag van de Arbeid."""
+    ascension: LocalizedText
+    """Ascension Day and the Friday after, e.g. Hemelvaart."""
+    whit_monday: LocalizedText
+    """E.g. Pinkstermaandag."""
+    summer: LocalizedText
+    """E.g. Zomervakantie."""
+
+
 class DayOff(StrictModel):
     """A day (or days) the school is closed that the Flemish calendar does not know."""
 
-    date: date
+    date: CalendarDate
     """The first day, as YYYY-MM-DD, e.g. 2026-10-14."""
-    until: date | None = None
+    until: CalendarDate | None = None
     """The last day when it is more than one day, as YYYY-MM-DD."""
     kind: Literal["free_day", "study_day"] = "free_day"
     """free_day (a day off for everyone) or study_day (no school for the pupils: a teachers' study day)."""
@@ -48,7 +77,7 @@ class Event(StrictModel):
     """A short name that stays the same when the date changes (calendars update instead of duplicating)."""
     kind: Literal["info_evening", "parent_contact", "school_event"]
     """info_evening, parent_contact or school_event."""
-    date: date
+    date: CalendarDate
     """The day, as YYYY-MM-DD."""
     start: ClockTime | None = None
     """When it starts (leave out for a whole day)."""
@@ -80,25 +109,15 @@ class AnswerClock(StrictModel):
 class SchoolCalendar(StrictModel):
     """The school year: its own free days, study days and events; the Flemish holidays are computed."""
 
+    model_config = ConfigDict(json_schema_extra=labels_optional)
+
     school_year: int = Field(ge=2000, le=2099)
     """The year the school year starts in September, e.g. 2026 for 2026-2027."""
     answer_clock: AnswerClock
     """Which times set when answers come and when it is quiet."""
-    holiday_names: dict[Literal[HOLIDAY_KEYS], LocalizedText]  # type: ignore[valid-type]
-    """How each Flemish holiday is called, e.g. autumn: {nl: Herfstvakantie, en: Autumn holiday}."""
+    labels: CalendarLabels
+    """The calendar's words (holiday names); leave out to use Digicharter's."""
     days_off: list[DayOff] = Field(default_factory=list)
     """The school's own free days and study days."""
     events: list[Event] = Field(default_factory=list)
     """Info evenings, parent contacts and other events for parents."""
-
-    @model_validator(mode="after")
-    def _in_the_school_year(self) -> "SchoolCalendar":
-        first, last = date(self.school_year, 9, 1), date(self.school_year + 1, 8, 31)
-        for day in [d.date for d in self.days_off] + [d.until for d in self.days_off if d.until] + [e.date for e in self.events]:
-            if not first <= day <= last:
-                raise ValueError(_("{day} is not in the school year {first} to {last} (school_year: {year})").format(
-                    day=day.isoformat(), first=first.isoformat(), last=last.isoformat(), year=self.school_year))
-        missing = [key for key in HOLIDAY_KEYS if key not in self.holiday_names]
-        if missing:
-            raise ValueError(_("holiday_names misses {keys}").format(keys=", ".join(missing)))
-        return self

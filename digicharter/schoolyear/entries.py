@@ -32,7 +32,7 @@ class Entry:
 def entries(calendar: SchoolCalendar) -> list[Entry]:
     """Every entry of the school year, by date."""
     year = calendar.school_year
-    found = [Entry(f"{year}-{h.key}", "holiday", h.first, h.last, calendar.holiday_names[h.key])
+    found = [Entry(f"{year}-{h.key}", "holiday", h.first, h.last, getattr(calendar.labels, h.key))
              for h in hol.holidays(year)]
     for day_off in calendar.days_off:
         found.append(Entry(f"{day_off.kind}-{day_off.date.isoformat()}", day_off.kind, day_off.date,

@@ -72,7 +72,7 @@ def _room(path: DataPath, source: str) -> int | None:
 def text_entries(sections: dict[str, BaseModel], files: dict[str, LoadedFile], default_language: str) -> Iterator[TextEntry]:
     """Every text of the valid sections that has a source in the default language, in file order."""
     for section in SECTION_FILES:
-        if section not in sections:
+        if section not in sections or sections[section] is None or section not in files:
             continue
         loaded = files[section]
         for path, text in texts(sections[section]):

@@ -25,15 +25,15 @@ from ...view import LanguageView
 SCHOOL_ZONE = ZoneInfo("Europe/Brussels")
 
 
-def calendar_ics(view: LanguageView, items: list[Entry], stamp: int) -> bytes:
-    """The calendar in ``view``'s language; ``stamp`` (SOURCE_DATE_EPOCH) dates it reproducibly."""
+def calendar_ics(view: LanguageView, items: list[Entry], name: str, stamp: int) -> bytes:
+    """The calendar ``name`` in ``view``'s language; ``stamp`` (SOURCE_DATE_EPOCH) dates it reproducibly."""
     settings = view.charter.settings
     host = urlsplit(str(settings.site_url)).hostname or "digicharter.invalid"
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Digicharter//school calendar//" + view.code.upper())
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", without_controls(view.charter.school.name))
+    cal.add("x-wr-calname", icalendar.vText(without_controls(name)))  # an X- property: say it is TEXT
     cal.add("x-wr-timezone", "Europe/Brussels")
     dtstamp = datetime.fromtimestamp(stamp, tz=timezone.utc)
     for item in items:
@@ -53,5 +53,7 @@ def calendar_ics(view: LanguageView, items: list[Entry], stamp: int) -> bytes:
             event.add("location", without_controls(view.raw(item.place)))
         event.add("categories", [item.kind])
         cal.add_component(event)
-    cal.add_missing_timezones()
+    if items:  # the zone's rules for the calendar's own years only: a phone needs no more
+        cal.add_missing_timezones(first_date=min(i.first for i in items) - timedelta(days=366),
+                                  last_date=max(i.last for i in items) + timedelta(days=366))
     return cal.to_ical()
