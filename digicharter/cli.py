@@ -49,7 +49,20 @@ def cmd_check(args: argparse.Namespace) -> int:
         text = _("{folder}: the charter is valid ({agreements} agreements, languages {languages})")
     print(text.format(folder=args.charter_dir, agreements=rules, languages=languages, count=count))
     _print_progress(result)
+    _print_disconnect(result)
     return 0
+
+
+def _print_disconnect(result) -> None:
+    """Which of the five right-to-disconnect themes (CAO XII) the agreements cover, and with which."""
+    from .disconnect.coverage import THEME_NAMES, coverage
+
+    found = coverage(result.charter.all_rules())
+    covered = sum(1 for item in found if item.agreements)
+    print(_("right to disconnect (CAO XII): {covered} of {total} themes covered").format(covered=covered, total=len(found)))
+    for item in found:
+        ids = ", ".join(rule.id for rule in item.agreements) or _("none")
+        print("  " + _("{name}: {agreements}").format(name=_(THEME_NAMES[item.theme]), agreements=ids))
 
 
 def _print_progress(result) -> None:

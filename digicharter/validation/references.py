@@ -283,9 +283,9 @@ def check_icons(charter: Charter, ctx: CheckContext) -> None:
 
 
 def _output_checks() -> list[Check]:
-    from . import bookmark_checks, site_checks, slides_checks
+    from . import bookmark_checks, disconnect_checks, site_checks, slides_checks
 
-    return [site_checks.check, bookmark_checks.check, slides_checks.check]
+    return [site_checks.check, bookmark_checks.check, slides_checks.check, disconnect_checks.check]
 
 
 #: The whole-charter checks, in the order they run; each output adds its own in <output>_checks.py.
