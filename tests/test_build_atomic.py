@@ -166,3 +166,13 @@ def test_a_bad_source_date_epoch_is_a_clear_error(old_site, capsys, monkeypatch)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     code, out, err = run_cli(capsys, "build", str(CHARTER), "--output", str(old_site), "--quiet")
     assert code == 1 and "SOURCE_DATE_EPOCH must be a number" in err and "Traceback" not in err
+
+
+def test_a_folder_that_holds_only_the_slides_can_be_built_again(tmp_path, capsys):
+    from helpers import run_cli
+
+    out = tmp_path / "talk"
+    for _ in range(2):  # the second run must recognise the folder the first one made (it has no index.html)
+        code, _out, err = run_cli(capsys, "slides", str(CHARTER), "--output", str(out), "--quiet")
+        assert code == 0, err
+    assert (out / "downloads" / "digicharter-slides-nl.pdf").is_file() and not (out / "index.html").exists()
