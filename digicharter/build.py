@@ -153,8 +153,7 @@ def _build_locked(charter_dir, out_dir, site_src, quiet, steps, jobs, started, s
     try:
         with source_date(epoch):
             run_steps(ctx, steps if steps is not None else _steps(), jobs)
-        (staging / BUILT_MARK).write_text(
-            "Built by Digicharter. Each build replaces this folder as a whole.\n", encoding="utf-8")
+        (staging / BUILT_MARK).write_bytes(BUILT_MARK_TEXT)
         _swap_in(staging, out_dir)
         if steps is None:  # a partial build (e.g. only the bookmark) must not forget the others' PDFs
             ctx.pdf_cache.prune(started_at)
@@ -171,6 +170,7 @@ def _build_locked(charter_dir, out_dir, site_src, quiet, steps, jobs, started, s
 
 #: Written into every output folder: a later build may replace it (also when it holds only the slides).
 BUILT_MARK = ".digicharter-build"
+BUILT_MARK_TEXT = b"Built by Digicharter. Each build replaces this folder as a whole.\n"
 
 
 def _refuse_dangerous_output(out_dir: Path, charter_dir: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CHARTER, PROJECT
-from digicharter.build import build
+from digicharter.build import BUILT_MARK, BUILT_MARK_TEXT, build
 from digicharter.errors import CharterError, OutputError
 
 from helpers import replace_in
@@ -58,7 +58,7 @@ def test_successful_build_replaces_site(old_site):
         (ctx.staging / "index.html").write_text("new")
 
     build(CHARTER, old_site, site_src=old_site.parent / "site_src", quiet=True, steps=[("new", writes)])
-    assert snapshot(old_site) == {"index.html": b"new"}
+    assert snapshot(old_site) == {"index.html": b"new", BUILT_MARK: BUILT_MARK_TEXT}
 
 
 def test_killed_build_leaves_site_untouched_and_next_build_recovers(old_site):
