@@ -34,7 +34,7 @@ HOURS_ICON = "clock-outline"
 class Line:
     """One line on a face."""
 
-    kind: Literal["agreement", "phone", "email"]
+    kind: Literal["agreement", "phone", "email", "class"]
     ref: str
     """The id the line names in bookmark.yaml."""
     text: Markup
@@ -50,7 +50,8 @@ class Line:
     def describe(self) -> str:
         """How an error message names this line."""
         shown = self.plain if len(self.plain) <= 60 else self.plain[:57] + "…"
-        kind = {"agreement": _("agreement"), "phone": _("phone number"), "email": _("e-mail address")}.get(self.kind, self.kind)
+        kind = {"agreement": _("agreement"), "phone": _("phone number"), "email": _("e-mail address"),
+                "class": _("class")}.get(self.kind, self.kind)
         return _("the {kind} '{id}' (“{text}”)").format(kind=kind, id=self.ref, text=shown)
 
 
