@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from ..errors import CharterError, Problem, display_path
 from ..i18n import _
 from ..loading.error_messages import did_you_mean, problems_from_validation
+from ..loading.places import describe_place
 from ..loading.yaml_loader import YamlProblem, load_yaml_file
 from ..schema import Charter
 from .model import Classes
@@ -40,18 +41,19 @@ def load_classes(path: Path, charter: Charter) -> Classes:
     for i, school_class in enumerate(classes.classes):
         if school_class.id in seen:
             mark = loaded.mark_for(("classes", i, "id"))
-            problems.append(Problem(shown, mark.line, mark.column, school_class.id, _(
+            problems.append(Problem(shown, mark.line, mark.column, describe_place(loaded, ("classes", i, "id")), _(
                 "the class id '{id}' is used twice (first on line {line}); ids must be unique").format(
                     id=school_class.id, line=seen[school_class.id])))
         seen.setdefault(school_class.id, loaded.mark_for(("classes", i, "id")).line)
         for channel, code in school_class.follow.items():
             mark = loaded.mark_for(("classes", i, "follow", channel))
+            place = describe_place(loaded, ("classes", i, "follow", channel))
             if channel not in channels:
-                problems.append(Problem(shown, mark.line, mark.column, f"{school_class.id}, follow.{channel}", _(
+                problems.append(Problem(shown, mark.line, mark.column, place, _(
                     "unknown channel '{value}'{did_you_mean} (the channels are in {file})").format(
                         value=channel, did_you_mean=did_you_mean(channel, channels), file="channels.yaml")))
             if not _CODE.match(code):
-                problems.append(Problem(shown, mark.line, mark.column, f"{school_class.id}, follow.{channel}", _(
+                problems.append(Problem(shown, mark.line, mark.column, place, _(
                     "a class code is letters, digits, '-', '.' or '_' (at most 40), received '{code}'").format(
                         code=code[:40])))
     if problems:
