@@ -24,10 +24,7 @@ Mode = Literal["plain", "markdown", "html"]
 
 def text_in(text: Text, language: str, default_language: str) -> str:
     """The text in ``language``, falling back to the default language (the checker warns about that)."""
-    value = text.get(language, default_language)
-    if value is None:
-        value = text.get(default_language, default_language)
-    return value if value is not None else text.any()
+    return text.resolve(language, default_language)
 
 
 @dataclass

@@ -146,6 +146,13 @@ class Text:
     def any(self) -> str:
         return self.values[0][1]
 
+    def resolve(self, language: str, default_language: str) -> str:
+        """The text in ``language``, else in the default language, else the first one written."""
+        value = self.get(language, default_language)
+        if value is None:
+            value = self.get(default_language, default_language)
+        return value if value is not None else self.any()
+
 
 def _parse_text(value: Any) -> Text:
     if isinstance(value, Text):
