@@ -163,8 +163,12 @@ def without_attachments(document) -> None:
 
 def embedded_files(pdf) -> list[str]:
     """The embedded files, file specifications and file attachment annotations among a pydyf PDF's objects."""
+    import pydyf
+
     found = []
     for obj in pdf.objects:
+        if isinstance(obj, pydyf.Stream):
+            obj = obj.extra
         if not isinstance(obj, dict):
             continue
         kind = (str(obj.get("Type", "")), str(obj.get("Subtype", "")))
