@@ -314,3 +314,54 @@ def test_write_pdf_refuses_to_write_an_embedded_file(tmp_path):
     with pytest.raises(InternalError, match="embedded"):
         write_pdf(document, target, finisher=sneak)
     assert not target.exists()
+
+
+# --------------------------------------------------------------------------- escaping for the PDFs' CSS and metadata
+
+CSS_CASES = [
+    'B</style><a rel=attachment href=file:///etc/passwd>P</a><style>',
+    '"; background: url(http://127.0.0.1:9/x); content: "',
+    "back\\slash \\\" quote ' and \\3c  fake escape",
+    "a<1 b>f c&d e\n\tnewline, tab",  # an escape followed by a hex digit, a space, a letter
+    "emoji 🏫 and ünïcödé – ‘quotes’ · dots",
+    "}</style><script>alert(1)</script>",
+]
+
+
+@pytest.mark.parametrize("value", CSS_CASES)
+def test_css_string_reads_back_as_exactly_the_text(value):
+    """tinycss2 (WeasyPrint's CSS parser) reads the literal back as one string holding the text, nothing more."""
+    import tinycss2
+
+    from digicharter.escaping import css_string, without_controls
+
+    literal = str(css_string(value))
+    assert not set("<>&\n") & set(literal)
+    tokens = [t for t in tinycss2.parse_component_value_list(literal) if t.type != "whitespace"]
+    assert [t.type for t in tokens] == ["string"], literal
+    assert tokens[0].value == without_controls(value).replace("\n", " ")
+
+
+@pytest.mark.parametrize("value", ["#1f5c3a;}", "red", "#1f5c3", "#1f5c3a</style>", "url(x)", ""])
+def test_css_colour_refuses_anything_but_a_colour(value):
+    from digicharter.escaping import css_colour
+
+    with pytest.raises(InternalError):
+        css_colour(value)
+    assert css_colour("#1F5c3a") == "#1F5c3a"
+
+
+@pytest.mark.parametrize("colour", ["#1f5c3a;} body{display:none", "#1f5c3a</style>", "red", "#12345"])
+def test_a_colour_that_is_not_one_is_rejected_at_its_line(capsys, charter_copy, colour):
+    from helpers import run_cli
+
+    line = replace_in(charter_copy / "school.yaml", 'primary: "#1f5c3a"', f"primary: {_yaml(colour)}")
+    code, _out, err = run_cli(capsys, "check", str(charter_copy))
+    assert code == 1 and "Traceback" not in err
+    assert f"school.yaml:{line}:" in err and "primary" in err
+
+
+def test_pdf_metadata_is_one_printable_line():
+    from digicharter.escaping import pdf_metadata
+
+    assert pdf_metadata("De\x00 Boom\x1b[2J\nhut\u202e  Lozen\r") == "De Boom[2J hut Lozen"
