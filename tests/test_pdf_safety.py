@@ -365,3 +365,41 @@ def test_pdf_metadata_is_one_printable_line():
     from digicharter.escaping import pdf_metadata
 
     assert pdf_metadata("De\x00 Boom\x1b[2J\nhut\u202e  Lozen\r") == "De Boom[2J hut Lozen"
+
+
+# --------------------------------------------------------------------------- huge values, every WeasyPrint call
+
+
+def test_a_huge_text_is_rejected_at_its_line(capsys, charter_copy):
+    from digicharter.schema.base import MAX_TEXT_CHARS
+    from helpers import run_cli
+
+    huge = "lang " * (MAX_TEXT_CHARS // 5 + 1)
+    line = replace_in(charter_copy / "agreements.yaml", "nl: De agenda is ons belangrijkste communicatiemiddel", f"nl: {huge}")
+    name_line = replace_in(charter_copy / "school.yaml", "short_name: De Boomhut", "short_name: " + "B" * 201)
+    code, _out, err = run_cli(capsys, "check", str(charter_copy))
+    assert code == 1 and "Traceback" not in err
+    # Reported at the text's key (short:), naming the language.
+    assert f"agreements.yaml:{line - 1}:" in err and f"the 'nl' text is {len(huge.strip())} characters long" in err
+    assert f"at most {MAX_TEXT_CHARS}" in err
+    assert f"school.yaml:{name_line}:" in err and "at most 200" in err
+
+
+def test_every_weasyprint_document_goes_through_our_fetcher():
+    """Only pdf.html_document makes WeasyPrint documents: a new output cannot forget the fetcher."""
+    import ast
+
+    from conftest import PROJECT
+
+    offenders = []
+    for source in [*sorted((PROJECT / "digicharter").rglob("*.py")), PROJECT / "scripts" / "bench.py"]:
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            named = None
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("weasyprint"):
+                named = {alias.name for alias in node.names} & {"HTML", "CSS", "Attachment", "URLFetcher"}
+            elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "weasyprint":
+                named = {node.attr} & {"HTML", "CSS", "Attachment"}
+            if named and source.name not in ("pdf.py", "pdf_fetcher.py"):
+                offenders.append(f"{source.relative_to(PROJECT)}:{node.lineno}: {sorted(named)}")
+    assert offenders == []
