@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, PositiveInt
+from pydantic import ConfigDict, Field, PositiveInt
 
-from .base import Id, LocalizedText, StrictModel
+from .base import Id, LabelsModel, LocalizedText, StrictModel, labels_optional
 
 SlideKind = Literal["title", "vision", "reach", "channels", "channel", "protocol", "parents", "pdca", "questions", "text"]
 
@@ -32,7 +32,7 @@ DEFAULT_OUTLINE: tuple[SlideKind, ...] = (
 )
 
 
-class SlideLabels(StrictModel):
+class SlideLabels(LabelsModel):
     """The words the slides show that are not charter content: headings, captions, hints."""
 
     occasion: LocalizedText
@@ -96,8 +96,10 @@ class OutlineEntry(StrictModel):
 class Slides(StrictModel):
     """The info-evening slide deck."""
 
+    model_config = ConfigDict(json_schema_extra=labels_optional)
+
     labels: SlideLabels
-    """The words on the slides that are not charter content, per language."""
+    """The words on the slides that are not charter content, per language. Digicharter has them in Dutch, English and French: write only those you want to change."""
     minutes: PositiveInt | None = None
     """How many minutes the presentation should take; the speaker view then shows whether you are on time."""
     outline: list[OutlineEntry] | None = None
