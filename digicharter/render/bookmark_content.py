@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from ..escaping import html_attr, html_text
 from ..i18n import _
 from ..facts import Reference
 from ..schema.bookmark import BookmarkFace, BookmarkItem
@@ -107,18 +108,18 @@ def _line(view: LanguageView, item: BookmarkItem) -> Line:
         hours = None
         if phone.hours is not None:
             period = view.fact(Reference("period", phone.hours, None, f"{{period.{phone.hours}}}"))
-            hours = typeset(str(escape(period.display)))
+            hours = typeset(str(html_text(period.display)))
         return Line(
-            "phone", phone.id, Markup(f'<a href="{escape(fact.href)}">{typeset(str(escape(fact.display)))}</a>'),
+            "phone", phone.id, Markup(f'<a href="{html_attr(fact.href)}">{typeset(str(html_text(fact.display)))}</a>'),
             item.icon or (SMS_ICON if phone.prefer_sms else PHONE_ICON),
-            label=Markup(escape(view.raw(phone.short or phone.label))), hours=hours, plain=fact.display,
+            label=html_text(view.raw(phone.short or phone.label)), hours=hours, plain=fact.display,
         )
     assert item.email is not None  # the schema requires exactly one of the three
     email = next(e for e in view.charter.school.emails if e.id == item.email)
     fact = view.fact(Reference("email", email.id, None, f"{{email.{email.id}}}"))
     return Line(
-        "email", email.id, Markup(f'<a href="{escape(fact.href)}">{typeset(str(escape(fact.display)))}</a>'),
-        item.icon or EMAIL_ICON, label=Markup(escape(view.raw(email.label))), plain=fact.display,
+        "email", email.id, Markup(f'<a href="{html_attr(fact.href)}">{typeset(str(html_text(fact.display)))}</a>'),
+        item.icon or EMAIL_ICON, label=html_text(view.raw(email.label)), plain=fact.display,
     )
 
 
