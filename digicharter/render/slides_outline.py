@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..escaping import html_text
 from ..i18n import _
 from ..outputs import site_url
 from ..schema.agreements import Agreement
@@ -227,7 +228,7 @@ class _DeckBuilder:
                 "title",
                 self.html(settings.title),
                 origin,
-                content={"occasion": self.label("occasion"), "school": Markup.escape(self.charter.school.name)},
+                content={"occasion": self.label("occasion"), "school": html_text(self.charter.school.name)},
                 notes=[Note(paragraphs=(self.html(settings.description),))],
             )
         ]

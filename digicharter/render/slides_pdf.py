@@ -9,10 +9,9 @@ check the bookmark makes) and names every slide that spilled.
 
 from __future__ import annotations
 
-from weasyprint import HTML
-
 from ..assets import PROJECT_DIR
 from ..view import LanguageView
+from .pdf import render as render_pdf
 from .slides import DeckInfo
 from .slides_fit import Unfit, probe, unfit_slides
 from .slides_outline import Slide
@@ -29,7 +28,7 @@ def handout_html(slides: list[Slide], deck: DeckInfo) -> str:
 
 def render(html: str):
     """A deck or handout document (from :func:`deck_html` / :func:`handout_html`) laid out by WeasyPrint."""
-    return HTML(string=html, base_url=str(PROJECT_DIR)).render()
+    return render_pdf(html, base_url=str(PROJECT_DIR))
 
 
 def lay_out(view: LanguageView, slides: list[Slide], deck: DeckInfo) -> tuple[object, list[Unfit]]:
