@@ -57,15 +57,18 @@ def test_a_thousand_agreements_on_a_slide_are_refused_with_a_short_message(capsy
     assert not (tmp_path / "site").exists()
 
 
-def test_a_thousand_lines_on_the_bookmark_are_refused_with_a_short_message(capsys, charter_copy, tmp_path, one_process):
-    ids = add_agreements(charter_copy, EXTRA)
-    bookmark = charter_copy / "bookmark.yaml"
+def put_on_front(charter_dir: Path, ids: list[str]) -> None:
+    """Put these agreements first on the bookmark's front."""
+    bookmark = charter_dir / "bookmark.yaml"
     text = bookmark.read_text(encoding="utf-8")
     first_item = re.search(r"\n( +)- (phone|agreement|email): [a-z_-]+\n", text)
     assert first_item
-    indent = first_item.group(1)
-    items = "".join(f"\n{indent}- agreement: {id_}" for id_ in ids)
+    items = "".join(f"\n{first_item.group(1)}- agreement: {id_}" for id_ in ids)
     bookmark.write_text(text[: first_item.start()] + items + text[first_item.start():], encoding="utf-8")
+
+
+def test_a_thousand_lines_on_the_bookmark_are_refused_with_a_short_message(capsys, charter_copy, tmp_path, one_process):
+    put_on_front(charter_copy, add_agreements(charter_copy, EXTRA))
     code, _out, err = run_cli(capsys, "bookmark", str(charter_copy), "--output", str(tmp_path / "site"), "--quiet")
     assert code == 1 and "Traceback" not in err
     for language in ("Nederlands (nl)", "English (en)"):
@@ -76,14 +79,18 @@ def test_a_thousand_lines_on_the_bookmark_are_refused_with_a_short_message(capsy
     assert len(err) < 1500, f"{len(err)} characters"
 
 
-def test_one_enormous_short_text_is_refused_as_more_than_too_long(capsys, charter_copy, tmp_path, one_process):
-    """A single line far too long for any face: cut short for the check, so the message says 'more than'."""
-    from test_bookmark_fit import lengthen_english_short
+def test_more_text_than_a_face_could_hold_is_refused_as_more_than_too_long(capsys, charter_copy, tmp_path, one_process):
+    """Two English lines of 4,000 characters (each within the limit of a text): checked cut short, 'more than'."""
+    from digicharter.schema.base import MAX_TEXT_CHARS
 
-    agreement, line = lengthen_english_short(charter_copy, 400)
+    words = "every single day of the week, "
+    long_text = (words * (4000 // len(words)))[:4000].strip()
+    assert len(long_text) < MAX_TEXT_CHARS
+    ids = add_agreements(charter_copy, 2, short_en=long_text)
+    put_on_front(charter_copy, ids)
     code, _out, err = run_cli(capsys, "bookmark", str(charter_copy), "--output", str(tmp_path / "site"), "--quiet")
     assert code == 1 and "Traceback" not in err
     assert re.search(r"the bookmark in English \(en\) does not fit: its front face is more than \d+ mm too long", err), err
-    assert f"'{agreement}'" in err and f":{line}" in err
-    assert "Nederlands" not in err
+    assert "extra-0" in err and "agreements.yaml:" in err
+    assert "Nederlands" not in err, "the Dutch lines are short and fit"
     assert len(err) < 1500

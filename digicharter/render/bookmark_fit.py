@@ -67,28 +67,41 @@ class Spill:
     """The face was checked cut short: ``overflow_mm`` is what the cut face lacks, the whole one lacks more."""
 
 
-def probe(view: LanguageView, faces: list[Face]) -> tuple[list[Face], set[str]]:
-    """The faces cut to more lines and characters than the strip could ever show, and the names of those cut."""
+def probe(view: LanguageView, faces: list[Face]) -> tuple[list[Face], dict[str, str]]:
+    """The faces cut to more lines and characters than the strip could ever show, and why each cut one was cut.
+
+    The reason is "lines" when the face has more lines than could ever fit, else "text".
+
+    Both are counted over the whole face: once the lines so far hold more text
+    than the face could, the rest is left out and the last line cut short.
+    """
     size = view.charter.bookmark.size
     most_lines = int(size.height_mm / MIN_LINE_MM) + 1
     most_characters = most_lines * int(size.width_mm / MIN_CHARACTER_MM)
-    probed, cut = [], set()
+    probed: list[Face] = []
+    cut: dict[str, str] = {}
     for face in faces:
-        left = most_lines
+        lines_left, characters_left = most_lines, most_characters
         sections = []
         for section in face.sections:
-            lines = [_short_line(line, most_characters) for line in section.lines[: max(left, 0)]]
-            left -= len(section.lines)
+            lines = []
+            for line in section.lines:
+                if lines_left <= 0 or characters_left <= 0:
+                    break
+                lines.append(_short_line(line, characters_left))
+                lines_left -= 1
+                characters_left -= len(line.plain) + len(line.label or "")
             sections.append(replace(section, lines=lines) if lines != section.lines else section)
         if sections != face.sections:
-            cut.add(face.name)
+            cut[face.name] = "lines" if len(face.lines) > most_lines else "text"
             face = replace(face, sections=sections, lines=[line for section in sections for line in section.lines])
         probed.append(face)
     return probed, cut
 
 
 def _short_line(line: Line, most: int) -> Line:
-    if len(line.text) <= most and len(line.label or "") <= most:
+    """The line with at most ``most`` characters of text (as plain text: a cut through a tag must not break the HTML)."""
+    if len(line.plain) <= most and len(line.label or "") <= most:
         return line
     label = Markup(escape(line.label.striptags()[:most])) if line.label else line.label
     return replace(line, text=Markup(escape(Markup(line.text).striptags()[:most])), label=label)
@@ -103,14 +116,14 @@ def check_fit(view: LanguageView, faces: list[Face], charter_dir: Path | None = 
     too_long = [(face, probe_face) for face, probe_face in zip(faces, probed)
                 if pages[f"{face.name}-end"] != pages[face.name]]
     if too_long:
-        raise OutputError(_message(view, [_spill(view, face, probe_face, pages, face.name in cut)
+        raise OutputError(_message(view, [_spill(view, face, probe_face, pages, cut.get(face.name))
                                           for face, probe_face in too_long], charter_dir))
     if cut:  # a cut face fits after all (no face of this size should): lay out the whole faces to decide
         document = render(fit_html(view, faces, height))
         pages = anchor_pages(document)
         too_long = [(face, face) for face in faces if pages[f"{face.name}-end"] != pages[face.name]]
         if too_long:
-            raise OutputError(_message(view, [_spill(view, face, face, pages, False) for face, _same in too_long], charter_dir))
+            raise OutputError(_message(view, [_spill(view, face, face, pages, None) for face, _same in too_long], charter_dir))
     too_wide = _too_wide(view, faces, document, charter_dir)
     if too_wide:
         shown = too_wide[:SHOWN]
@@ -121,10 +134,10 @@ def check_fit(view: LanguageView, faces: list[Face], charter_dir: Path | None = 
         raise OutputError("\n".join(shown))
 
 
-def _spill(view: LanguageView, face: Face, laid_out: Face, pages: dict[str, int], cut: bool) -> Spill:
+def _spill(view: LanguageView, face: Face, laid_out: Face, pages: dict[str, int], cut: str | None) -> Spill:
     """Which line of ``face`` ran onto the next page (and which was the last to stay), and by how much.
 
-    ``laid_out`` is the face as it was laid out: ``face`` itself, or cut short by :func:`probe`.
+    ``laid_out`` is the face as it was laid out: ``face`` itself, or cut short by :func:`probe` (``cut`` says why).
     """
     start = pages[face.name]
     first_over = last_fitting = None
@@ -138,8 +151,8 @@ def _spill(view: LanguageView, face: Face, laid_out: Face, pages: dict[str, int]
                 first_over = line
     overflow, heights = _measure(view, laid_out)
     tallest = max(heights, key=lambda item: item[1], default=(None, 0.0))
-    many = len(face.lines) if cut and len(face.lines) > len(laid_out.lines) else 0
-    return Spill(face, overflow, first_over, last_fitting, tallest[0], tallest[1], many, fitting, cut)
+    many = len(face.lines) if cut == "lines" else 0
+    return Spill(face, overflow, first_over, last_fitting, tallest[0], tallest[1], many, fitting, cut is not None)
 
 
 def _measure(view: LanguageView, face: Face) -> tuple[float, list[tuple[Line, float]]]:

@@ -3,7 +3,7 @@
 WeasyPrint needs time that grows with the square of a list that runs over many
 pages: a slide with a thousand agreements took more than ten minutes to lay
 out, only to be refused. But a slide that does not fit with its first
-:data:`PROBE_POINTS` lines (each cut to :data:`PROBE_CHARS` characters) does
+:data:`PROBE_POINTS` lines (and :data:`PROBE_CHARS` characters in all) does
 not fit with all of them either. So the deck is first laid out with every
 longer slide cut to that size (the *probe*): a cut slide that spills is
 refused at once, with how many of its lines do fit. Only if a cut slide fits
@@ -27,7 +27,7 @@ from .slides_outline import Point, Slide
 
 #: More lines than a 1280 × 720 px slide can show at its smallest type (about ten).
 PROBE_POINTS = 30
-#: More characters than one slide can show at its smallest type (about 2,500).
+#: More characters than one slide can show at its smallest type (about 2,500), counted over the whole slide.
 PROBE_CHARS = 6000
 #: How many unfit slides a message describes; the others are counted.
 SHOWN = 3
@@ -54,17 +54,34 @@ class Unfit:
 
 
 def probe(slides: list[Slide]) -> tuple[list[Slide], set[str]]:
-    """The deck with every slide cut to what a page could ever hold, and the keys of the slides that were cut."""
+    """The deck with every slide cut to what a page could ever hold, and the keys of the slides that were cut.
+
+    A slide keeps at most :data:`PROBE_POINTS` lines and, counted over its
+    heading, texts and lines together, :data:`PROBE_CHARS` characters.
+    """
     cut: set[str] = set()
     probed = []
     for slide in slides:
+        left = PROBE_CHARS
+        heading = _short(slide.heading, left)
+        left -= len(slide.heading)
+        content = {}
+        for key, value in slide.content.items():
+            if isinstance(value, Markup):
+                content[key] = _short(value, max(left, 0))
+                left -= len(value)
+            else:
+                content[key] = value
         points = slide.content.get("points") or []
-        shorter = [_short_point(p) for p in points[:PROBE_POINTS]]
-        content = {key: _short(value) if isinstance(value, Markup) else value for key, value in slide.content.items()}
         if points:
+            shorter = []
+            for point in points[:PROBE_POINTS]:
+                if left <= 0:
+                    break
+                shorter.append(_short_point(point, left))
+                left -= len(point.html)
             content["points"] = shorter
-        heading = _short(slide.heading)
-        if len(points) > PROBE_POINTS or shorter != points or content != slide.content or heading != slide.heading:
+        if content != slide.content or heading != slide.heading:
             cut.add(slide.key)
             probed.append(replace(slide, heading=heading, content=content))
         else:
@@ -72,15 +89,15 @@ def probe(slides: list[Slide]) -> tuple[list[Slide], set[str]]:
     return probed, cut
 
 
-def _short(html: Markup) -> Markup:
-    """At most PROBE_CHARS characters of text (as plain text: a cut through a tag must not break the HTML)."""
-    if len(html) <= PROBE_CHARS:
+def _short(html: Markup, most: int) -> Markup:
+    """At most ``most`` characters of text (as plain text: a cut through a tag must not break the HTML)."""
+    if len(html) <= most:
         return html
-    return Markup(escape(Markup(html).striptags()[:PROBE_CHARS]))
+    return Markup(escape(Markup(html).striptags()[:most]))
 
 
-def _short_point(point: Point) -> Point:
-    shorter = _short(point.html)
+def _short_point(point: Point, most: int) -> Point:
+    shorter = _short(point.html, most)
     return point if shorter is point.html else replace(point, html=shorter)
 
 
