@@ -255,6 +255,19 @@ EmailAddress = Annotated[
     ),
 ]
 
+#: Material Design icon names are at most 46 characters long; the limit keeps a pasted paragraph from
+#: ever being looked up as a file name (the system refuses names over 255 bytes).
+ICON_NAME_MAX = 64
+
+IconName = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9-]+$",
+        max_length=ICON_NAME_MAX,
+        description="A Material Design icon name: lowercase letters, digits and '-', e.g. phone or weather-night.",
+    ),
+]
+
 Colour = Annotated[
     str,
     Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #RRGGBB, e.g. #2e6b3a."),
