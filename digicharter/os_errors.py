@@ -62,7 +62,9 @@ def os_error_reason(exc: OSError) -> str:
 
 def os_error_message(exc: OSError, path: object | None = None) -> str:
     """The plain-words message for ``exc``, naming ``path`` (else the file or address the system named)."""
-    where = path if path is not None else (exc.filename if exc.filename is not None else "?")
+    where = path if path is not None else exc.filename
+    if where is None:
+        return os_error_reason(exc)
     return _("{path}: {reason}").format(path=terminal_text(str(where)), reason=os_error_reason(exc))
 
 
