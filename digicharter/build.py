@@ -130,8 +130,8 @@ def build(
 def _failed_path(exc: OSError, out_dir: Path) -> str | None:
     """The path to name for ``exc``: where a copy was going, and the folder the build writes in, not its scratch files."""
     failed = exc.filename2 if exc.filename2 is not None else exc.filename
-    if failed is None:
-        return None
+    if failed is None:  # a write into an open file: the build writes only next to out_dir
+        return display_path(out_dir.parent)
     failed_path = Path(os.fsdecode(failed))
     if failed_path.parent == out_dir.parent or out_dir.parent in failed_path.parents:
         return display_path(out_dir.parent)  # the lock, the staging or the work folder: all sit next to out_dir
