@@ -133,6 +133,8 @@ def _failed_path(exc: OSError, out_dir: Path) -> str | None:
     if failed is None:  # a write into an open file: the build writes only next to out_dir
         return display_path(out_dir.parent)
     failed_path = Path(os.fsdecode(failed))
+    if failed_path == out_dir:
+        return display_path(out_dir)
     if failed_path.parent == out_dir.parent or out_dir.parent in failed_path.parents:
         return display_path(out_dir.parent)  # the lock, the staging or the work folder: all sit next to out_dir
     return display_path(failed_path)
