@@ -24,7 +24,7 @@ _MESSAGES: dict[int, str] = {
     errno.ENOSPC: N_("the disk is full; make room (or choose another --output) and try again"),
     errno.EDQUOT: N_("your disk quota is used up; make room (or choose another --output) and try again"),
     errno.EROFS: N_("this disk or folder is read-only; choose a folder you can write to (e.g. --output site)"),
-    errno.EACCES: N_("permission denied; choose a folder you may write to, or ask who manages this computer"),
+    errno.EACCES: N_("permission denied: you may not read or change this here; choose another folder, or ask who manages this computer"),
     errno.EPERM: N_("the system does not allow this; choose a folder you may write to, or ask who manages this computer"),
     errno.ENAMETOOLONG: N_("this file name is too long for the system; choose a shorter name or a shorter folder path"),
     errno.ELOOP: N_("this is a link that (in the end) points to itself; replace it with the real file or folder"),
