@@ -15,8 +15,25 @@ import material
 
 from .i18n import _
 
+
+def _project_dir() -> Path:
+    """Where templates/, mkdocs.yml and node_modules/ are: in the package once installed, else the repository.
+
+    A wheel carries them in ``digicharter/_data/`` (copied there by setup.py),
+    so an installed Digicharter needs no source tree and a charter can live
+    anywhere; in the repository (and an editable install) they are read where
+    they are edited. ``DIGICHARTER_PROJECT`` points elsewhere (tests).
+    """
+    if os.environ.get("DIGICHARTER_PROJECT"):
+        return Path(os.environ["DIGICHARTER_PROJECT"])
+    installed = Path(__file__).resolve().parent / "_data"
+    if (installed / "mkdocs.yml").is_file():
+        return installed
+    return Path(__file__).resolve().parent.parent
+
+
 #: The project folder: where templates/, mkdocs.yml, node_modules/ live.
-PROJECT_DIR = Path(os.environ.get("DIGICHARTER_PROJECT", Path(__file__).resolve().parent.parent))
+PROJECT_DIR = _project_dir()
 TEMPLATES_DIR = PROJECT_DIR / "templates"
 NODE_MODULES = PROJECT_DIR / "node_modules"
 

@@ -50,7 +50,41 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         text = _("{folder}: the charter is valid ({agreements} agreements, languages {languages})")
     print(text.format(folder=args.charter_dir, agreements=rules, languages=languages, count=count))
+    _print_progress(result)
+    _print_disconnect(result)
     return 0
+
+
+def _print_disconnect(result) -> None:
+    """Which of the five right-to-disconnect themes (CAO XII) the agreements cover, and with which."""
+    from .disconnect.coverage import THEME_NAMES, coverage
+
+    found = coverage(result.charter.all_rules())
+    covered = sum(1 for item in found if item.agreements)
+    print(_("right to disconnect (CAO XII): {covered} of {total} themes covered").format(covered=covered, total=len(found)))
+    for item in found:
+        ids = ", ".join(rule.id for rule in item.agreements) or _("none")
+        print("  " + _("{name}: {agreements}").format(name=_(THEME_NAMES[item.theme]), agreements=ids))
+
+
+def _print_progress(result) -> None:
+    """One line per translated language: how much of it is done, as a whole and per output."""
+    from .translation.progress import progress
+
+    for item in progress(result):
+        parts = ", ".join(
+            _("{output} {done} of {texts} ({percent} %)").format(
+                output=_(output), done=count.done_texts, texts=count.texts, percent=count.percent)
+            for output, count in sorted(item.outputs.items()))
+        if item.total.done_texts == item.total.texts:
+            line = _("{name} ({code}): all {texts} texts translated")
+        elif item.complete:
+            line = _("{name} ({code}): {done} of {texts} texts translated ({percent} % of the words): {outputs}")
+        else:
+            line = _("{name} ({code}), translation in progress: {done} of {texts} texts translated "
+                     "({percent} % of the words): {outputs}")
+        print(line.format(name=item.name, code=item.code, done=item.total.done_texts, texts=item.total.texts,
+                          percent=item.total.percent, outputs=parts))
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -62,6 +96,15 @@ def cmd_schema(args: argparse.Namespace) -> int:
     else:
         for name, text in schema_files().items():
             print(f"// {name}\n{text}")
+    return 0
+
+
+def cmd_translations(args: argparse.Namespace) -> int:
+    from .translation.export import export_translations
+
+    path, counts = export_translations(args.charter_dir, args.language)
+    print(_("wrote {path}: {done} translated, {outdated} outdated, {new} still to translate").format(
+        path=path, **counts))
     return 0
 
 
@@ -87,9 +130,17 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--output", "-o", type=Path, help=_("write one .schema.json per charter file into this folder"))
     schema.set_defaults(func=cmd_schema)
 
+    translations = sub.add_parser(
+        "translations", help=_("write or update the translation file (PO) of one language for a translator"))
+    translations.add_argument("language", metavar="LANGUAGE", help=_("the language code, e.g. fr"))
+    _charter_arg(translations)
+    translations.set_defaults(func=cmd_translations)
+
     from .commands import register
+    from .new_charter import register as register_new
 
     register(sub, _charter_arg)
+    register_new(sub)
     return parser
 
 

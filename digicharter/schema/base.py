@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, time
 from typing import Annotated, Any, Literal
 
 import phonenumbers
@@ -39,6 +39,8 @@ CUSTOM_MESSAGES: dict[str, str] = {
     "text_type_2": N_("expected a text, or a text per language (nl: …, en: …), received {received}"),
     "time_range": N_("{received} is not a time of day: expected hours 00–23 and minutes 00–59, e.g. 17:00"),
     "time_type": N_("expected a time of day written as HH:MM, e.g. 17:00, received {received}"),
+    "date_type": N_("expected a date written as YYYY-MM-DD, e.g. 2026-10-07, received {received}"),
+    "date_range": N_("{received} is not a date: the month or the day does not exist (write YYYY-MM-DD, e.g. 2026-10-07)"),
     "phone_type": N_("expected a phone number between quotes, e.g. '011 62 16 13', received {received}"),
     "phone_characters": N_("{received} is not only a phone number: write just the number, with digits, spaces and "
                            "+ / . - ( ) only, e.g. '011 62 16 13'; put any words in the 'label' or in a text"),
@@ -62,6 +64,31 @@ class StrictModel(BaseModel):
         str_strip_whitespace=True,
         hide_input_in_errors=True,
     )
+
+
+def _nothing_required(schema: dict[str, Any], _model: type) -> None:
+    schema.pop("required", None)
+
+
+class LabelsModel(StrictModel):
+    """An output's own words: Digicharter has defaults for them (digicharter/defaults/), so none is required in the file.
+
+    The model itself still requires every label: the loader fills in the
+    defaults before validating (:mod:`digicharter.loading.defaults`), and a
+    label missing in a language without defaults is reported at its place.
+    Only the editor's schema leaves them optional.
+    """
+
+    model_config = ConfigDict(json_schema_extra=_nothing_required)
+
+
+def labels_optional(schema: dict[str, Any], _model: type) -> None:
+    """For a file with ``labels``: the editor must not ask for them (see :class:`LabelsModel`)."""
+    required = [name for name in schema.get("required", []) if name != "labels"]
+    if required:
+        schema["required"] = required
+    else:
+        schema.pop("required", None)
 
 
 def describe(value: Any) -> str:
@@ -193,6 +220,33 @@ ClockTime = Annotated[
             "description": "A time of day as HH:MM, e.g. 17:00.",
         }
     ),
+]
+
+
+# --------------------------------------------------------------------------- dates
+
+_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+
+
+def _parse_date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        match = _DATE.match(value)
+        if match:
+            try:
+                return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            except ValueError:
+                raise _error("date_range", {"received": describe(value)}) from None
+    raise _error("date_type", {"received": describe(value)})
+
+
+CalendarDate = Annotated[
+    date,
+    PlainValidator(_parse_date),
+    PlainSerializer(lambda d: d.isoformat()),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+                    "description": "A date as YYYY-MM-DD, e.g. 2026-10-07."}),
 ]
 
 

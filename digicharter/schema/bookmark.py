@@ -8,10 +8,10 @@ headings, the caption under the QR code …) live in this file.
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from ..i18n import _
-from .base import IconName, Id, LocalizedText, StrictModel
+from .base import IconName, Id, LabelsModel, LocalizedText, StrictModel, labels_optional
 
 
 class BookmarkItem(StrictModel):
@@ -90,7 +90,7 @@ class PrintSheet(StrictModel):
     """Moves the strips this far to the right of the centre on the front; the back moves the same way as seen from the back, so each back stays behind its front."""
 
 
-class BookmarkLabels(StrictModel):
+class BookmarkLabels(LabelsModel):
     """The bookmark's own words, per language."""
 
     title: LocalizedText
@@ -112,6 +112,8 @@ class BookmarkLabels(StrictModel):
 class Bookmark(StrictModel):
     """The agenda bookmark: its two faces, its size and the print sheet."""
 
+    model_config = ConfigDict(json_schema_extra=labels_optional)
+
     size: StripSize = Field(default_factory=StripSize)
     """The size of one bookmark."""
     sheet: PrintSheet = Field(default_factory=PrintSheet)
@@ -121,4 +123,4 @@ class Bookmark(StrictModel):
     back: BookmarkFace
     """The back."""
     labels: BookmarkLabels
-    """The words printed on the bookmark that are not agreements or contacts."""
+    """The words printed on the bookmark that are not agreements or contacts. Digicharter has them in Dutch, English and French: write only those you want to change."""

@@ -8,12 +8,12 @@ reported at its line, like any other charter mistake.
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
-from .base import Id, LocalizedText, StrictModel
+from .base import Id, LabelsModel, LocalizedText, StrictModel, labels_optional
 
 
-class DownloadText(StrictModel):
+class DownloadText(LabelsModel):
     """How the downloads page presents one file."""
 
     title: LocalizedText
@@ -22,7 +22,7 @@ class DownloadText(StrictModel):
     """One sentence under the link: what the file is and who it is for."""
 
 
-class DownloadLabels(StrictModel):
+class DownloadLabels(LabelsModel):
     """The downloads page: its intro and one entry per file the build makes."""
 
     intro: LocalizedText
@@ -41,7 +41,7 @@ class DownloadLabels(StrictModel):
     """The word shown next to a PDF link, e.g. PDF."""
 
 
-class SiteLabels(StrictModel):
+class SiteLabels(LabelsModel):
     """The website's interface words, per language."""
 
     home: LocalizedText
@@ -102,8 +102,10 @@ class SiteHome(StrictModel):
 class Site(StrictModel):
     """The website's interface words and home page."""
 
+    model_config = ConfigDict(json_schema_extra=labels_optional)
+
     labels: SiteLabels
-    """The website's own words, per language."""
+    """The website's own words, per language. Digicharter has them in Dutch, English and French: write only those you want to change."""
     home: SiteHome = Field(default_factory=SiteHome)
     """What the home page highlights."""
     theme_labels: dict[str, LocalizedText] = Field(default_factory=dict)
