@@ -69,7 +69,11 @@ def font_files() -> list[FontFile]:
 
 
 def icon_exists(name: str) -> bool:
-    return (ICON_DIR / f"{name}.svg").is_file()
+    """Whether Material ships an icon of this name; a name the system cannot look up is simply not one."""
+    try:
+        return (ICON_DIR / f"{name}.svg").is_file()
+    except (OSError, ValueError):  # too long, or a character no file name may hold
+        return False
 
 
 @lru_cache(maxsize=None)

@@ -15,6 +15,8 @@ from typing import Callable, Sequence
 from . import __version__, i18n
 from .i18n import _, ngettext
 from .errors import CharterError, DigicharterError
+from .escaping import terminal_text
+from .os_errors import is_user_os_error, os_error_message
 
 DEFAULT_CHARTER = Path("charter")
 
@@ -28,7 +30,7 @@ def _charter_arg(parser: argparse.ArgumentParser) -> None:
 
 def _print_warnings(warnings) -> None:
     for warning in warnings:
-        print(warning, file=sys.stderr)
+        print(warning, file=sys.stderr)  # str(Problem) shows control characters escaped
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -155,22 +157,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return func(args)
     except CharterError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            print(problem, file=sys.stderr)  # str(Problem) shows control characters escaped
         errors = sum(1 for p in exc.problems if p.severity == "error")
         print(ngettext("{count} problem found; nothing was built or changed.",
                        "{count} problems found; nothing was built or changed.", errors).format(count=errors), file=sys.stderr)
         return 1
     except DigicharterError as exc:
-        print(_("error: {message}").format(message=exc), file=sys.stderr)
+        print(terminal_text(_("error: {message}").format(message=exc)), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(_("interrupted"), file=sys.stderr)
         return 130
+    except OSError as exc:  # a full disk, a read-only folder, a port in use …: the user's to fix
+        if not is_user_os_error(exc):
+            return _internal_error()
+        print(_("error: {message}").format(message=os_error_message(exc)), file=sys.stderr)
+        return 1
     except Exception:  # an InternalError or any other bug
-        print(_("internal error: this is a bug in Digicharter, not in your charter."), file=sys.stderr)
-        print(_("Please report it with the text below.") + "\n", file=sys.stderr)
-        traceback.print_exc()
-        return 2
+        return _internal_error()
+
+
+def _internal_error() -> int:
+    """A bug: say so, ask for a report, and show the traceback that the report needs (exit 2)."""
+    print(_("internal error: this is a bug in Digicharter, not in your charter."), file=sys.stderr)
+    print(_("Please report it with the text below.") + "\n", file=sys.stderr)
+    traceback.print_exc()
+    return 2
 
 
 if __name__ == "__main__":

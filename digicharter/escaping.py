@@ -34,6 +34,12 @@ def without_controls(value: str) -> str:
     return _CONTROLS.sub("", value)
 
 
+def first_control(value: str) -> str | None:
+    """The first control character or lone surrogate in ``value`` (what the loader rejects), if any."""
+    match = _CONTROLS.search(value)
+    return match.group(0) if match else None
+
+
 def html_text(value: str) -> Markup:
     """A value as HTML text content: ``<``, ``>``, ``&`` and quotes become entities."""
     return escape(without_controls(value))

@@ -51,6 +51,8 @@ CUSTOM_MESSAGES: dict[str, str] = {
     "date_type": N_("expected a date written as YYYY-MM-DD, e.g. 2026-10-07, received {received}"),
     "date_range": N_("{received} is not a date: the month or the day does not exist (write YYYY-MM-DD, e.g. 2026-10-07)"),
     "phone_type": N_("expected a phone number between quotes, e.g. '011 62 16 13', received {received}"),
+    "phone_characters": N_("{received} is not only a phone number: write just the number, with digits, spaces and "
+                           "+ / . - ( ) only, e.g. '011 62 16 13'; put any words in the 'label' or in a text"),
     "phone_invalid": N_("{received} is not a valid phone number: expected a Belgian number such as '011 62 16 13' or an international one starting with +"),
     "email_type": N_("expected an e-mail address, received {received}"),
     "email_invalid": N_("{received} is not a valid e-mail address ({reason})"),
@@ -285,11 +287,19 @@ class PhoneNumber:
     is_mobile: bool
 
 
+#: What a written phone number may hold: digits, spaces and the punctuation people group them with.
+_PHONE_CHARACTERS = re.compile(r"\+?[0-9 ./()\-]+")
+
+
 def _parse_phone(value: Any) -> PhoneNumber:
     if isinstance(value, PhoneNumber):
         return value
     if not isinstance(value, str):
         raise _error("phone_type", {"received": describe(value)})
+    if not _PHONE_CHARACTERS.fullmatch(value.strip()):
+        # phonenumbers finds a number inside any sentence ("Bel ons niet! 0497 381 759"), and the
+        # number is published as written: so what is written must be the number and nothing else.
+        raise _error("phone_characters", {"received": describe(value)})
     try:
         parsed = phonenumbers.parse(value, "BE")
     except phonenumbers.NumberParseException:
@@ -310,7 +320,7 @@ Phone = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^\+?[0-9][0-9 ./-]{5,20}$",
+            "pattern": r"^\+?[0-9 ./()\-]{6,30}$",
             "description": "A phone number as the school writes it, e.g. '011 62 16 13'.",
         }
     ),
@@ -331,6 +341,19 @@ EmailAddress = Annotated[
     PlainValidator(_parse_email),
     WithJsonSchema(
         {"type": "string", "format": "email", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "description": "An e-mail address."}
+    ),
+]
+
+#: Material Design icon names are at most 46 characters long; the limit keeps a pasted paragraph from
+#: ever being looked up as a file name (the system refuses names over 255 bytes).
+ICON_NAME_MAX = 64
+
+IconName = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9-]+$",
+        max_length=ICON_NAME_MAX,
+        description="A Material Design icon name: lowercase letters, digits and '-', e.g. phone or weather-night.",
     ),
 ]
 

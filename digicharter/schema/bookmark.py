@@ -13,9 +13,7 @@ from typing import Literal
 from pydantic import ConfigDict, Field, model_validator
 
 from ..i18n import _
-from .base import Id, LabelsModel, LocalizedText, StrictModel, labels_optional
-
-IconName = str
+from .base import IconName, Id, LabelsModel, LocalizedText, StrictModel, labels_optional
 
 
 class BookmarkItem(StrictModel):
@@ -30,7 +28,7 @@ class BookmarkItem(StrictModel):
     """The id of a phone number (school.yaml, phones): its short label, the number and, if it has 'hours', when it is answered."""
     email: Id | None = None
     """The id of an e-mail address (school.yaml, emails): its label and the address."""
-    icon: IconName | None = Field(default=None, pattern=r"^[a-z0-9-]+$")
+    icon: IconName | None = None
     """A Material Design icon name shown before the line, instead of the channel's own icon, e.g. clock-outline."""
 
     @model_validator(mode="after")
@@ -49,7 +47,7 @@ class BookmarkSection(StrictModel):
 
     heading: LocalizedText
     """The heading printed above the lines, e.g. nl: Bereikbaarheid, en: How to reach us."""
-    icon: IconName | None = Field(default=None, pattern=r"^[a-z0-9-]+$")
+    icon: IconName | None = None
     """A Material Design icon name shown before the heading, e.g. weather-night."""
     icons: bool = True
     """Show each line's channel icon (phone, e-mail …) before it; false shows a plain bullet instead."""

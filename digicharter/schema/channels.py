@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Id, LocalizedText, StrictModel
+from .base import IconName, Id, LocalizedText, StrictModel
 
 
 class Channel(StrictModel):
@@ -14,7 +14,7 @@ class Channel(StrictModel):
     """How agreements refer to this channel in 'channel', e.g. smartschool."""
     name: LocalizedText
     """The channel's name, e.g. Telefoon / Phone."""
-    icon: str = Field(pattern=r"^[a-z0-9-]+$")
+    icon: IconName
     """A Material Design icon name, e.g. phone, email, notebook, whatsapp."""
     purpose: LocalizedText
     """One line: what this channel is for (shown in the overview and on slides)."""
