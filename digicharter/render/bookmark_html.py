@@ -153,6 +153,7 @@ def _common(view: LanguageView, faces: list[Face]) -> dict:
     charter = view.charter
     return {
         "lang": view.code,
+        "dir": view.direction,
         "school": charter.school,
         "description": view.text(charter.settings.description, "plain"),
         "created": creation_date(),
