@@ -45,6 +45,17 @@ def html_text(value: str) -> Markup:
     return escape(without_controls(value))
 
 
+def as_html_text(value: object) -> object:
+    """A Jinja ``finalize``: every plain string a template prints goes through :func:`html_text`.
+
+    Autoescaping would escape it too, but would let control characters through;
+    markup we built ourselves (:class:`~markupsafe.Markup`) is left as it is.
+    """
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return html_text(value)
+    return value
+
+
 def html_attr(value: str) -> Markup:
     """A value inside a double- or single-quoted HTML attribute (never an unquoted one)."""
     return escape(without_controls(value))

@@ -8,7 +8,6 @@ its answers, so that no time is typed twice.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import Field, model_validator
