@@ -51,6 +51,12 @@ def font_files() -> list[FontFile]:
     return files
 
 
+@lru_cache(maxsize=None)
+def icon_names() -> tuple[str, ...]:
+    """Every icon name a channel or a bookmark line may use, sorted (the editors' schemas list them)."""
+    return tuple(sorted(path.stem for path in _ICON_DIR.glob("*.svg")))
+
+
 def icon_exists(name: str) -> bool:
     return (_ICON_DIR / f"{name}.svg").is_file()
 

@@ -82,12 +82,10 @@ def describe(value: Any) -> str:
 
 Id = Annotated[
     str,
-    Field(
-        pattern=r"^[a-z0-9][a-z0-9_-]*$",
-        max_length=60,
-        description="An identifier: lowercase letters, digits, '-' and '_'. Other parts of the charter refer to it.",
-    ),
+    # No description here: it would hide the field's own docstring ("the channel this agreement belongs to").
+    Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60),
 ]
+"""An identifier: lowercase letters, digits, '-' and '_'. Other parts of the charter refer to it."""
 
 
 # --------------------------------------------------------------------------- texts
@@ -143,10 +141,10 @@ def _parse_text(value: Any) -> Text:
 
 _TEXT_SCHEMA = {
     "anyOf": [
-        {"type": "string", "minLength": 1, "description": "A text in the charter's default language."},
+        # No descriptions on the two forms: an editor shows the field's own ("the short form for the bookmark").
+        {"type": "string", "minLength": 1},
         {
             "type": "object",
-            "description": "The text per language code, e.g. nl: … and en: …",
             "propertyNames": {"pattern": LANGUAGE_CODE.pattern},
             "additionalProperties": {"type": "string", "minLength": 1},
             "minProperties": 1,
@@ -189,6 +187,7 @@ ClockTime = Annotated[
             "type": "string",
             "pattern": r"^([01]?[0-9]|2[0-3])[:.][0-5][0-9]$",
             "description": "A time of day as HH:MM, e.g. 17:00.",
+            "examples": ["17:00", "08:30"],
         }
     ),
 ]
@@ -233,6 +232,7 @@ Phone = Annotated[
             "type": "string",
             "pattern": r"^\+?[0-9][0-9 ./-]{5,20}$",
             "description": "A phone number as the school writes it, e.g. '011 62 16 13'.",
+            "examples": ["011 62 16 13", "+32 11 62 16 13"],
         }
     ),
 ]
@@ -251,13 +251,14 @@ EmailAddress = Annotated[
     str,
     PlainValidator(_parse_email),
     WithJsonSchema(
-        {"type": "string", "format": "email", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "description": "An e-mail address."}
+        {"type": "string", "format": "email", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "description": "An e-mail address.",
+         "examples": ["secretariaat@school.be"]}
     ),
 ]
 
 Colour = Annotated[
     str,
-    Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #RRGGBB, e.g. #2e6b3a."),
+    Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #RRGGBB, e.g. #2e6b3a.", examples=["#1f5c3a"]),
 ]
 
 DayKind = Literal["school_days", "school_day", "weekdays", "calendar_days"]

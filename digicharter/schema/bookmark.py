@@ -8,12 +8,16 @@ headings, the caption under the QR code …) live in this file.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field, model_validator
 
 from ..i18n import _
+from .refs import Ref
 from .base import Id, LocalizedText, StrictModel
 
-IconName = str
+IconName = Annotated[str, Ref("icons")]
+"""The name of an icon of the set Digicharter ships (Material Design Icons), e.g. clock-outline."""
 
 
 class BookmarkItem(StrictModel):
@@ -22,11 +26,11 @@ class BookmarkItem(StrictModel):
     Write exactly one of agreement, phone or email.
     """
 
-    agreement: Id | None = None
+    agreement: Annotated[Id, Ref("agreements")] | None = None
     """The id of an agreement (agreements.yaml or protocol.yaml); its 'short' text is printed."""
-    phone: Id | None = None
+    phone: Annotated[Id, Ref("phones")] | None = None
     """The id of a phone number (school.yaml, phones): its short label, the number and, if it has 'hours', when it is answered."""
-    email: Id | None = None
+    email: Annotated[Id, Ref("emails")] | None = None
     """The id of an e-mail address (school.yaml, emails): its label and the address."""
     icon: IconName | None = Field(default=None, pattern=r"^[a-z0-9-]+$")
     """A Material Design icon name shown before the line, instead of the channel's own icon, e.g. clock-outline."""

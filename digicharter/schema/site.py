@@ -8,8 +8,11 @@ reported at its line, like any other charter mistake.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
+from .refs import Ref
 from .base import Id, LocalizedText, StrictModel
 
 
@@ -95,7 +98,7 @@ class SiteLabels(StrictModel):
 class SiteHome(StrictModel):
     """What the home page shows at a glance."""
 
-    answer_times: list[Id] = Field(default_factory=list)
+    answer_times: list[Annotated[Id, Ref("agreements")]] = Field(default_factory=list)
     """The ids of the agreements (agreements.yaml or protocol.yaml) listed under 'answer times', with their short text."""
 
 
