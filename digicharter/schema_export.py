@@ -178,7 +178,8 @@ class _Writer:
     def describe(self, node: dict[str, Any]) -> None:
         english = node["description"]
         found = self.texts(english)
-        node["description"] = found[0][1]
+        # Both forms in every language: servers differ in which one their hover shows.
+        node["description"] = "\n\n".join(text for _code, text in found)
         if len(found) > 1:
             node["markdownDescription"] = "\n\n".join(f"**{code}** · {text}" for code, text in found)
         else:

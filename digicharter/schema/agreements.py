@@ -38,4 +38,4 @@ class Agreements(StrictModel):
     """The agreements of the quality card, each under its channel."""
 
     rules: Annotated[list[Agreement], Defines("agreements")] = Field(min_length=1)
-    """The agreements."""
+    """The agreements, in the order the website shows them under their channel."""

@@ -29,4 +29,4 @@ class Channels(StrictModel):
     """All channels, in the order the website, bookmark and slides list them."""
 
     channels: Annotated[list[Channel], Defines("channels")] = Field(min_length=1)
-    """The channels."""
+    """The channels, in the order every output lists them. Each agreement names one by its id."""
