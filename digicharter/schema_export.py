@@ -50,6 +50,7 @@ REF_MESSAGES: dict[str, str] = {
     "phones": "Unknown phone number. Use one of the phones of school.yaml: {ids}",
     "emails": "Unknown e-mail address. Use one of the emails of school.yaml: {ids}",
     "periods": "Unknown period. Use one of the periods of times.yaml: {ids}",
+    "times": "Unknown time. Use one of the times of times.yaml: {ids}",
     "languages": "Unknown language. Use one of the languages of charter.yaml: {ids}",
     "icons": "Unknown icon. Use the name of a Material Design icon, e.g. phone, email, clock-outline "
              "(all of them: https://pictogrammers.com/library/mdi/)",
@@ -59,7 +60,8 @@ REF_MESSAGES: dict[str, str] = {
 PATTERN_MESSAGES: dict[str, str] = {
     r"^[a-z0-9][a-z0-9_-]*$": "Not an id: use lowercase letters, digits, '-' and '_' (no spaces), e.g. school-team",
     r"^([01]?[0-9]|2[0-3])[:.][0-5][0-9]$": "Not a time of day: write hours 00–23 and minutes 00–59, e.g. 17:00",
-    r"^\+?[0-9][0-9 ./-]{5,20}$": "Not a phone number: write it as the school does, e.g. '011 62 16 13', or starting with +",
+    r"^\+?[0-9 ./()\-]{6,30}$": "Not a phone number: write it as the school does, e.g. '011 62 16 13', or starting with +",
+    r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$": "Not a date: write year-month-day, e.g. 2026-10-07",
     r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "Not an e-mail address: write it as name@school.be",
     r"^#[0-9a-fA-F]{6}$": "Not a colour: write # and six digits or letters a–f, e.g. #1f5c3a",
     r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$": "Not a language code: use the language's code, e.g. nl or en",
@@ -96,6 +98,11 @@ def _unwrap(annotation: Any) -> Iterator[Any]:
         yield annotation
 
 
+def section_model(section: str) -> type[BaseModel]:
+    """The model of one charter file (an optional file's field is ``Model | None``)."""
+    return next(t for t in _unwrap(Charter.model_fields[section].annotation) if isinstance(t, type) and issubclass(t, BaseModel))
+
+
 def defining_fields(model: type[BaseModel], path: tuple[str, ...] = ()) -> Iterator[tuple[Defines, tuple[str, ...]]]:
     """Every collection marked ``Defines`` under ``model``, with its key path ("*": every item or value)."""
     for name, info in model.model_fields.items():
@@ -123,10 +130,10 @@ def _follow(data: Any, path: tuple[str, ...]) -> Iterator[Any]:
 def charter_ids(data: dict[str, Any]) -> dict[str, list[str]]:
     """kind → the ids the charter defines, in its order, from each section's raw YAML data."""
     ids: dict[str, list[str]] = {}
-    for section, field in Charter.model_fields.items():
+    for section in SECTION_FILES:
         if section not in data:
             continue
-        for marker, path in defining_fields(field.annotation):
+        for marker, path in defining_fields(section_model(section)):
             found = ids.setdefault(marker.kind, [])
             for collection in _follow(data[section], path):
                 if marker.key is None:
@@ -280,8 +287,7 @@ _LANGUAGE_KEY = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
 
 def section_schema(section: str, ids: dict[str, list[str]] | None = None, languages: list[str] | None = None) -> dict[str, Any]:
     """The JSON Schema of one charter file, knowing the charter's ``ids`` (kind → ids)."""
-    model = Charter.model_fields[section].annotation
-    plain = TypeAdapter(model).json_schema()
+    plain = TypeAdapter(section_model(section)).json_schema()
     writer = _Writer(ids or {}, languages or [SOURCE_LANGUAGE])
     schema = writer.visit(plain)
     defs = schema.setdefault("$defs", {})
@@ -376,5 +382,5 @@ def schema_texts() -> set[str]:
                 walk(item)
 
     for section in SECTION_FILES:
-        walk(TypeAdapter(Charter.model_fields[section].annotation).json_schema())
+        walk(TypeAdapter(section_model(section)).json_schema())
     return found

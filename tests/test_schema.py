@@ -98,9 +98,9 @@ def _nodes(node):
 def _plain_schemas():
     from pydantic import TypeAdapter
 
-    from digicharter.schema import Charter
+    from digicharter.schema_export import section_model
 
-    return {section: TypeAdapter(Charter.model_fields[section].annotation).json_schema() for section in SECTION_FILES}
+    return {section: TypeAdapter(section_model(section)).json_schema() for section in SECTION_FILES}
 
 
 def test_every_reference_field_lists_the_charters_ids(editor_view):

@@ -146,7 +146,9 @@ def serve(charter_dir: Path, dev_addr: str) -> int:
     _charter_dir_override.append(charter_dir)
     try:
         with _quick_polling():
-            mkdocs_serve(config_file=str(CONFIG_FILE), dev_addr=dev_addr, livereload=True)
+            # docs_dir: mkdocs.yml's own (charter/ next to it) exists only in the repository; the hook
+            # points MkDocs at the generated pages anyway.
+            mkdocs_serve(config_file=str(CONFIG_FILE), dev_addr=dev_addr, livereload=True, docs_dir=str(charter_dir))
     finally:
         _charter_dir_override.remove(charter_dir)
     return 0

@@ -166,10 +166,16 @@ def build_slides(ctx: "BuildContext") -> None:
         write_pdf(document, targets["slides.pdf"])
         write_pdf(render(notes_html), targets["notes.pdf"])
         ctx.pdf_cache.store(key, targets)
+    from ..reproducible import source_date_epoch
+    from .pptx.deck import write_pptx
+
     for view, slides in decks:
         write_html_deck(view, slides, deck_info(view, for_html=True), ctx.staging / outputs.slides_html(view))
-        text = (_("    slides ({code}): {count} slides, PDF, notes handout and HTML deck (PDFs unchanged, reused)")
-                if view.code in cached else _("    slides ({code}): {count} slides, PDF, notes handout and HTML deck"))
+        info = deck_info(view)
+        write_pptx(slides, ctx.staging / outputs.slides_pptx(view), colours=view.charter.school.colours,
+                   footer=info.footer, title=info.title, author=info.school, stamp=source_date_epoch())
+        text = (_("    slides ({code}): {count} slides, PDF, PowerPoint, notes handout and HTML deck (PDFs unchanged, reused)")
+                if view.code in cached else _("    slides ({code}): {count} slides, PDF, PowerPoint, notes handout and HTML deck"))
         ctx.say(text.format(code=view.code, count=len(slides)))
 
 

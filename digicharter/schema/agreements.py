@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -11,6 +11,9 @@ from .base import Id, LocalizedText, StrictModel
 
 OkCode = Annotated[str, Ref("ok")]
 """The code of an OK-framework expectation (framework.yaml), e.g. BL6."""
+
+#: The five themes a school's framework on the right to disconnect covers (CAO XII, since 1 September 2023).
+DisconnectTheme = Literal["message_flow", "sending_times", "reading_answering", "social_media", "reachability"]
 
 
 class Agreement(StrictModel):
@@ -32,6 +35,8 @@ class Agreement(StrictModel):
     """A further remark, shown after the text and its points."""
     ok: list[OkCode] = Field(default_factory=list)
     """Codes of the OK-framework expectations (framework.yaml) this agreement serves, e.g. [BL6]."""
+    disconnect: list[DisconnectTheme] = Field(default_factory=list)
+    """The right-to-disconnect themes (CAO XII) this agreement puts into practice: message_flow (which channel for what, how many messages), sending_times (when messages are sent), reading_answering (when they are read and answered), social_media, reachability (during illness, part-time work, emergencies and holidays)."""
 
 
 class Agreements(StrictModel):

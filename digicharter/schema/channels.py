@@ -6,8 +6,8 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .refs import Defines, Ref
-from .base import Id, LocalizedText, StrictModel
+from .base import IconName, Id, LocalizedText, StrictModel
+from .refs import Defines
 
 
 class Channel(StrictModel):
@@ -17,7 +17,7 @@ class Channel(StrictModel):
     """How agreements refer to this channel in 'channel', e.g. smartschool."""
     name: LocalizedText
     """The channel's name, e.g. Telefoon / Phone."""
-    icon: Annotated[str, Ref("icons")] = Field(pattern=r"^[a-z0-9-]+$")
+    icon: IconName
     """A Material Design icon name, e.g. phone, email, notebook, whatsapp."""
     purpose: LocalizedText
     """One line: what this channel is for (shown in the overview and on slides)."""

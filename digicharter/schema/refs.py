@@ -26,7 +26,7 @@ from pydantic_core import CoreSchema
 REF_KEY = "x-digicharter-ref"
 
 #: What can be referred to. ``icons`` are not written in the charter: they are the icon set Digicharter ships.
-Kind = Literal["channels", "roles", "ok", "agreements", "sections", "phones", "emails", "periods", "languages", "icons"]
+Kind = Literal["channels", "roles", "ok", "agreements", "sections", "phones", "emails", "periods", "times", "languages", "icons"]
 
 
 @dataclass(frozen=True)

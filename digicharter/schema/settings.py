@@ -21,6 +21,8 @@ class Language(StrictModel):
     """The locale for numbers, times and durations (CLDR), e.g. nl_BE or en_GB."""
     time_format: str = "HH:mm"
     """How clock times are written in this language, as a CLDR pattern: "H.mm 'u'" gives 17.00 u, "HH:mm" gives 17:00."""
+    complete: bool = True
+    """false while the translation is in progress: it can be published, missing texts show in the default language, and check --strict does not fail on them."""
 
 
 class Settings(StrictModel):

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
+from .base import Id, LabelsModel, LocalizedText, StrictModel, labels_optional
 from .refs import Ref
-from .base import Id, LocalizedText, StrictModel
 
 
-class DownloadText(StrictModel):
+class DownloadText(LabelsModel):
     """How the downloads page presents one file."""
 
     title: LocalizedText
@@ -25,7 +25,7 @@ class DownloadText(StrictModel):
     """One sentence under the link: what the file is and who it is for."""
 
 
-class DownloadLabels(StrictModel):
+class DownloadLabels(LabelsModel):
     """The downloads page: its intro and one entry per file the build makes."""
 
     intro: LocalizedText
@@ -44,7 +44,7 @@ class DownloadLabels(StrictModel):
     """The word shown next to a PDF link, e.g. PDF."""
 
 
-class SiteLabels(StrictModel):
+class SiteLabels(LabelsModel):
     """The website's interface words, per language."""
 
     home: LocalizedText
@@ -105,8 +105,10 @@ class SiteHome(StrictModel):
 class Site(StrictModel):
     """The website's interface words and home page."""
 
+    model_config = ConfigDict(json_schema_extra=labels_optional)
+
     labels: SiteLabels
-    """The website's own words, per language."""
+    """The website's own words, per language. Digicharter has them in Dutch, English and French: write only those you want to change."""
     home: SiteHome = Field(default_factory=SiteHome)
     """What the home page highlights."""
     theme_labels: dict[str, LocalizedText] = Field(default_factory=dict)

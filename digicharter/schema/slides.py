@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, PositiveInt
+from pydantic import ConfigDict, Field, PositiveInt
 
+from .base import Id, LabelsModel, LocalizedText, StrictModel, labels_optional
 from .refs import Ref
-from .base import Id, LocalizedText, StrictModel
 
-SlideKind = Literal["title", "vision", "reach", "channels", "channel", "protocol", "parents", "pdca", "questions", "text"]
+SlideKind = Literal["title", "vision", "reach", "channels", "channel", "protocol", "parents", "pdca", "dates",
+                    "questions", "text"]
 
 #: The role (school.yaml) whose agreements the "what we ask of parents" slide shows when its outline item names none.
 PARENTS_ROLE = "parents"
@@ -29,11 +30,12 @@ DEFAULT_OUTLINE: tuple[SlideKind, ...] = (
     "protocol",
     "parents",
     "pdca",
+    "dates",
     "questions",
 )
 
 
-class SlideLabels(StrictModel):
+class SlideLabels(LabelsModel):
     """The words the slides show that are not charter content: headings, captions, hints."""
 
     occasion: LocalizedText
@@ -52,6 +54,8 @@ class SlideLabels(StrictModel):
     """Heading of the slide with what the school asks of parents, e.g. Wat we van ouders vragen."""
     pdca: LocalizedText
     """Heading of the slide on how the school checks itself, e.g. Hoe bewaken we dit?"""
+    dates: LocalizedText
+    """Heading of the slide with the school year's events from calendar.yaml, e.g. Data om te onthouden / Dates to remember."""
     questions: LocalizedText
     """Heading of the last slide, e.g. Vragen? / Questions?"""
     website: LocalizedText
@@ -97,8 +101,10 @@ class OutlineEntry(StrictModel):
 class Slides(StrictModel):
     """The info-evening slide deck."""
 
+    model_config = ConfigDict(json_schema_extra=labels_optional)
+
     labels: SlideLabels
-    """The words on the slides that are not charter content, per language."""
+    """The words on the slides that are not charter content, per language. Digicharter has them in Dutch, English and French: write only those you want to change."""
     minutes: PositiveInt | None = None
     """How many minutes the presentation should take; the speaker view then shows whether you are on time."""
     outline: list[OutlineEntry] | None = None

@@ -67,7 +67,7 @@ class PeriodPattern(StrictModel):
 class Times(StrictModel):
     """The times, periods, durations and counts the agreements refer to."""
 
-    times: dict[Id, ClockTime] = Field(default_factory=dict)
+    times: Annotated[dict[Id, ClockTime], Defines("times", key=None)] = Field(default_factory=dict)
     """Clock times by name, e.g. no_school_messages_after: 17:00. Texts use {time.NAME}."""
     periods: Annotated[dict[Id, Period], Defines("periods", key=None)] = Field(default_factory=dict)
     """Periods by name, e.g. office_hours. Texts use {period.NAME}, {period.NAME.start} or {period.NAME.end}."""
