@@ -27,6 +27,7 @@ from .loading.charter_loader import load_charter
 from .render.pdf_cache import PdfCache, cache_next_to, no_cache
 from .reproducible import DEFAULT_EPOCH, source_date, source_date_epoch
 from .schema import Charter
+from .schema_export import refresh_schemas
 from .view import LanguageView, views
 
 
@@ -144,6 +145,8 @@ def _failed_path(exc: OSError, out_dir: Path) -> str | None:
 
 def _build_locked(charter_dir, out_dir, site_src, quiet, steps, jobs, started, started_at) -> BuildContext:
     _recover(out_dir)
+    # Before the check: a charter with a mistake still gets schemas that know its new ids.
+    refresh_schemas(charter_dir)
     result = load_charter(charter_dir, strict=True)
     epoch = charter_epoch(charter_dir)
     staging = out_dir.parent / f".{out_dir.name}-new-{os.getpid()}"

@@ -90,12 +90,18 @@ def _print_progress(result) -> None:
 def cmd_schema(args: argparse.Namespace) -> int:
     from .schema_export import schema_files, write_schemas
 
-    if args.output:
-        for path in write_schemas(args.output):
-            print(_("wrote {path}").format(path=path))
-    else:
-        for name, text in schema_files().items():
+    if str(args.output) == "-":
+        for name, text in schema_files(args.charter_dir).items():
             print(f"// {name}\n{text}")
+        return 0
+    if not args.charter_dir.is_dir():
+        raise DigicharterError(_("the charter folder {folder} does not exist").format(folder=args.charter_dir))
+    output = args.output or args.charter_dir / "schema"
+    written = write_schemas(output, args.charter_dir)
+    for path in written:
+        print(_("wrote {path}").format(path=path))
+    if not written:
+        print(_("the schemas in {folder} are up to date").format(folder=output))
     return 0
 
 
@@ -126,8 +132,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help=_("treat missing translations as errors"))
     check.set_defaults(func=cmd_check)
 
-    schema = sub.add_parser("schema", help=_("print or write the JSON Schemas for editors"))
-    schema.add_argument("--output", "-o", type=Path, help=_("write one .schema.json per charter file into this folder"))
+    schema = sub.add_parser("schema", help=_("write the JSON Schemas editors use, with the charter's own ids"))
+    _charter_arg(schema)
+    schema.add_argument(
+        "--output", "-o", type=Path,
+        help=_("write one .schema.json per charter file into this folder (default: CHARTER_DIR/schema; - prints them)"))
     schema.set_defaults(func=cmd_schema)
 
     translations = sub.add_parser(

@@ -25,6 +25,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ..i18n import N_, _
+from .refs import Ref
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
@@ -120,12 +121,10 @@ def describe(value: Any) -> str:
 
 Id = Annotated[
     str,
-    Field(
-        pattern=r"^[a-z0-9][a-z0-9_-]*$",
-        max_length=60,
-        description="An identifier: lowercase letters, digits, '-' and '_'. Other parts of the charter refer to it.",
-    ),
+    # No description here: it would hide the field's own docstring ("the channel this agreement belongs to").
+    Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60),
 ]
+"""An identifier: lowercase letters, digits, '-' and '_'. Other parts of the charter refer to it."""
 
 
 # --------------------------------------------------------------------------- texts
@@ -197,10 +196,10 @@ def _check_length(text: str, code: str | None) -> None:
 
 _TEXT_SCHEMA = {
     "anyOf": [
-        {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_CHARS, "description": "A text in the charter's default language."},
+        # No descriptions on the two forms: an editor shows the field's own ("the short form for the bookmark").
+        {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_CHARS},
         {
             "type": "object",
-            "description": "The text per language code, e.g. nl: … and en: …",
             "propertyNames": {"pattern": LANGUAGE_CODE.pattern},
             "additionalProperties": {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_CHARS},
             "minProperties": 1,
@@ -243,6 +242,7 @@ ClockTime = Annotated[
             "type": "string",
             "pattern": r"^([01]?[0-9]|2[0-3])[:.][0-5][0-9]$",
             "description": "A time of day as HH:MM, e.g. 17:00.",
+            "examples": ["17:00", "08:30"],
         }
     ),
 ]
@@ -322,6 +322,7 @@ Phone = Annotated[
             "type": "string",
             "pattern": r"^\+?[0-9 ./()\-]{6,30}$",
             "description": "A phone number as the school writes it, e.g. '011 62 16 13'.",
+            "examples": ["011 62 16 13", "+32 11 62 16 13"],
         }
     ),
 ]
@@ -340,7 +341,8 @@ EmailAddress = Annotated[
     str,
     PlainValidator(_parse_email),
     WithJsonSchema(
-        {"type": "string", "format": "email", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "description": "An e-mail address."}
+        {"type": "string", "format": "email", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "description": "An e-mail address.",
+         "examples": ["secretariaat@school.be"]}
     ),
 ]
 
@@ -350,16 +352,15 @@ ICON_NAME_MAX = 64
 
 IconName = Annotated[
     str,
-    Field(
-        pattern=r"^[a-z0-9-]+$",
-        max_length=ICON_NAME_MAX,
-        description="A Material Design icon name: lowercase letters, digits and '-', e.g. phone or weather-night.",
-    ),
+    # No description here: it would hide the field's own docstring. Ref: the editor lists the icons Digicharter ships.
+    Field(pattern=r"^[a-z0-9-]+$", max_length=ICON_NAME_MAX),
+    Ref("icons"),
 ]
+"""A Material Design icon name: lowercase letters, digits and '-', e.g. phone or weather-night."""
 
 Colour = Annotated[
     str,
-    Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #RRGGBB, e.g. #2e6b3a."),
+    Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #RRGGBB, e.g. #2e6b3a.", examples=["#1f5c3a"]),
 ]
 
 DayKind = Literal["school_days", "school_day", "weekdays", "calendar_days"]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from .base import IconName, Id, LocalizedText, StrictModel
+from .refs import Defines
 
 
 class Channel(StrictModel):
@@ -25,5 +28,5 @@ class Channel(StrictModel):
 class Channels(StrictModel):
     """All channels, in the order the website, bookmark and slides list them."""
 
-    channels: list[Channel] = Field(min_length=1)
-    """The channels."""
+    channels: Annotated[list[Channel], Defines("channels")] = Field(min_length=1)
+    """The channels, in the order every output lists them. Each agreement names one by its id."""
