@@ -227,8 +227,10 @@ def test_mkdocs_build_refuses_a_bookmark_that_does_not_fit_with_the_builds_messa
     replace_in(charter_copy / "bookmark.yaml", "  height_mm: 205", "  height_mm: 120")
     done = mkdocs(project_copy, "build", "-d", str(project_copy / "out"))
     assert done.returncode == 1
-    assert "front face is" in done.stderr and "mm too long" in done.stderr, done.stderr
-    assert "Traceback" not in done.stderr + done.stdout
+    said = done.stderr + done.stdout
+    assert "front face is" in said and "mm too long" in said and "bookmark.yaml" in said, said
+    assert "downloads not" in said
+    assert "Traceback" not in said
 
 
 def test_mkdocs_serve_serves_the_downloads_too(project_copy, charter_copy):

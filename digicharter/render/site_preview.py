@@ -162,7 +162,9 @@ def _build_printed_outputs(job: Job, site_dir: Path) -> None:
             with source_date(charter_epoch(job.charter_dir)):
                 run_steps(ctx, output_steps())
         except DigicharterError as exc:
-            raise Abort(_("error: {message}").format(message=exc)) from None
+            log.error(_("error: {message}").format(message=exc))
+            raise Abort(_("The pages were built, their downloads not: fix what is named above and build again "
+                          "(digicharter build replaces site/ only when every output is built).")) from None
     log.info(_("Built the bookmark, the slides and the other downloads into {folder}").format(folder=site_dir))
 
 
