@@ -213,7 +213,7 @@ def serve(charter_dir: Path, dev_addr: str) -> int:
     load_charter(charter_dir, strict=False)  # a charter with mistakes: report them now, start nothing
     _charter_dir_override.append(charter_dir)
     try:
-        with _quick_polling():
+        with _quick_polling(), _stop_on_terminate():
             # docs_dir: mkdocs.yml's own (charter/ next to it) exists only in the repository; the hook
             # points MkDocs at the generated pages anyway.
             mkdocs_serve(config_file=str(CONFIG_FILE), dev_addr=dev_addr, livereload=True, docs_dir=str(charter_dir))
@@ -221,6 +221,26 @@ def serve(charter_dir: Path, dev_addr: str) -> int:
         _charter_dir_override.remove(charter_dir)
         preview_outputs.close_all()
     return 0
+
+
+@contextmanager
+def _stop_on_terminate() -> Iterator[None]:
+    """Stop on SIGTERM as on Ctrl+C: the background worker is stopped and its temporary folder removed."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 #: How often the preview looks for saved files. MkDocs polls every 0.5 s, which alone used half of the
