@@ -38,8 +38,8 @@ TEMPLATES_DIR = PROJECT_DIR / "templates"
 NODE_MODULES = PROJECT_DIR / "node_modules"
 
 FONT_FAMILY = "Atkinson Hyperlegible"
-_FONT_DIR = NODE_MODULES / "@fontsource" / "atkinson-hyperlegible" / "files"
-_ICON_DIR = Path(material.__file__).parent / "templates" / ".icons" / "material"
+FONT_DIR = NODE_MODULES / "@fontsource" / "atkinson-hyperlegible" / "files"
+ICON_DIR = Path(material.__file__).parent / "templates" / ".icons" / "material"
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def font_files() -> list[FontFile]:
     for weight in (400, 700):
         for style in ("normal", "italic"):
             for subset in ("latin", "latin-ext"):
-                path = _FONT_DIR / f"atkinson-hyperlegible-{subset}-{weight}-{style}.woff2"
+                path = FONT_DIR / f"atkinson-hyperlegible-{subset}-{weight}-{style}.woff2"
                 files.append(FontFile(path, weight, style))
     missing = [f.path for f in files if not f.path.is_file()]
     if missing:
@@ -69,10 +69,10 @@ def font_files() -> list[FontFile]:
 
 
 def icon_exists(name: str) -> bool:
-    return (_ICON_DIR / f"{name}.svg").is_file()
+    return (ICON_DIR / f"{name}.svg").is_file()
 
 
 @lru_cache(maxsize=None)
 def icon_svg(name: str) -> str:
     """The SVG source of a Material Design icon (Apache 2.0, shipped with mkdocs-material)."""
-    return (_ICON_DIR / f"{name}.svg").read_text(encoding="utf-8")
+    return (ICON_DIR / f"{name}.svg").read_text(encoding="utf-8")

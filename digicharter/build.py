@@ -146,6 +146,7 @@ def _build_locked(charter_dir, out_dir, site_src, quiet, steps, jobs, started, s
     try:
         with source_date(epoch):
             run_steps(ctx, steps if steps is not None else _steps(), jobs)
+        (staging / BUILT_MARK).write_bytes(BUILT_MARK_TEXT)
         _swap_in(staging, out_dir)
         if steps is None:  # a partial build (e.g. only the bookmark) must not forget the others' PDFs
             ctx.pdf_cache.prune(started_at)
@@ -160,6 +161,11 @@ def _build_locked(charter_dir, out_dir, site_src, quiet, steps, jobs, started, s
     return ctx
 
 
+#: Written into every output folder: a later build may replace it (also when it holds only the slides).
+BUILT_MARK = ".digicharter-build"
+BUILT_MARK_TEXT = b"Built by Digicharter. Each build replaces this folder as a whole.\n"
+
+
 def _refuse_dangerous_output(out_dir: Path, charter_dir: Path) -> None:
     """The output folder is replaced whole: never let that be the charter, the project or a stranger's folder."""
     charter = charter_dir.resolve()
@@ -169,7 +175,8 @@ def _refuse_dangerous_output(out_dir: Path, charter_dir: Path) -> None:
             _("the output folder {folder} would be replaced as a whole, and it is or contains the charter, "
               "the current folder or your home folder; choose a folder of its own, e.g. --output site").format(folder=out_dir)
         )
-    if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / "index.html").is_file():
+    built_here = (out_dir / BUILT_MARK).is_file() or (out_dir / "index.html").is_file()
+    if out_dir.is_dir() and any(out_dir.iterdir()) and not built_here:
         raise DigicharterError(
             _("{folder} exists and does not look like a website Digicharter built (it has no index.html); "
               "the build replaces the output folder whole, so move it away or choose another --output").format(folder=out_dir)

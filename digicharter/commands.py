@@ -38,6 +38,20 @@ def cmd_only(step_name: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
+def cmd_bookmark(args: argparse.Namespace) -> int:
+    """The school's bookmark into site/, or with --classes a sheet per class into the private folder."""
+    if not args.classes:
+        return cmd_only("bookmark")(args)
+    from .classes.bookmarks import build_class_bookmarks
+
+    classes_file = args.classes_file or args.charter_dir / "classes.yaml"
+    written = build_class_bookmarks(args.charter_dir, classes_file, args.private_output, args.output, quiet=args.quiet)
+    if not args.quiet:
+        print(_("wrote {count} class bookmark files into {folder}/ (private: do not publish them)").format(
+            count=len(written), folder=args.private_output))
+    return 0
+
+
 def register(sub, charter_arg: Callable[[argparse.ArgumentParser], None]) -> None:
     def common(parser: argparse.ArgumentParser) -> None:
         charter_arg(parser)
@@ -50,7 +64,13 @@ def register(sub, charter_arg: Callable[[argparse.ArgumentParser], None]) -> Non
 
     bookmark = sub.add_parser("bookmark", help=_("build only the agenda bookmark PDFs (into site/downloads/)"))
     common(bookmark)
-    bookmark.set_defaults(func=cmd_only("bookmark"))
+    bookmark.add_argument("--classes", action="store_true",
+                          help=_("make a personal bookmark sheet per class from classes.yaml, into a private folder"))
+    bookmark.add_argument("--classes-file", type=Path, default=None, metavar="FILE",
+                          help=_("the classes (default: classes.yaml in the charter folder)"))
+    bookmark.add_argument("--private-output", type=Path, default=Path("class-bookmarks"), metavar="FOLDER",
+                          help=_("where class bookmarks go, outside the website (default: class-bookmarks/)"))
+    bookmark.set_defaults(func=cmd_bookmark)
 
     slides = sub.add_parser("slides", help=_("build only the info-evening slides (into site/slides/ and site/downloads/)"))
     common(slides)

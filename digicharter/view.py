@@ -7,9 +7,12 @@ makes a new language a matter of data.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
+
+from babel import Locale
 
 from .facts import PARTS, REFERENCE, Fact, Reference, resolve
 from .markup import inline_html, markdown_safe, plain
@@ -24,10 +27,7 @@ Mode = Literal["plain", "markdown", "html"]
 
 def text_in(text: Text, language: str, default_language: str) -> str:
     """The text in ``language``, falling back to the default language (the checker warns about that)."""
-    value = text.get(language, default_language)
-    if value is None:
-        value = text.get(default_language, default_language)
-    return value if value is not None else text.any()
+    return text.resolve(language, default_language)
 
 
 @dataclass
@@ -40,6 +40,22 @@ class LanguageView:
     @property
     def code(self) -> str:
         return self.language.code
+
+    @cached_property
+    def direction(self) -> Literal["ltr", "rtl"]:
+        """The language's writing direction, from CLDR (Babel): rtl for Arabic, Hebrew, Persian …"""
+        return "rtl" if Locale.parse(self.language.locale).text_direction == "rtl" else "ltr"
+
+    def isolated(self, value: str) -> str:
+        """A fact inside right-to-left text, kept left to right when it holds no right-to-left letter.
+
+        A phone number, an e-mail address or 16:00 in an Arabic sentence
+        would otherwise be reordered by the bidi algorithm ("56 34 12 016").
+        Unicode's isolates (LRI … PDI) work the same in HTML, PDF and PowerPoint.
+        """
+        if self.direction != "rtl" or any(unicodedata.bidirectional(c) in ("R", "AL") for c in value):
+            return value
+        return f"\u2066{value}\u2069"
 
     @property
     def is_default(self) -> bool:
@@ -69,9 +85,10 @@ class LanguageView:
             if match.group(1) not in PARTS:  # a pattern's own fill-in such as {start}: the caller fills it
                 return match.group(0)
             fact = self.fact(Reference(match.group(1), match.group(2), match.group(3), match.group(0)))
+            display = self.isolated(fact.display)
             if how == "link" and fact.href:
-                return f"[{_escape_md(fact.display)}]({fact.href})"
-            return fact.display if how == "plain" else _escape_md(fact.display)
+                return f"[{_escape_md(display)}]({fact.href})"
+            return display if how == "plain" else _escape_md(display)
 
         return REFERENCE.sub(replace, source).replace("{{", "{").replace("}}", "}")
 

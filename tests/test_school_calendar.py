@@ -65,3 +65,31 @@ def test_the_built_site_has_a_calendar_per_language(built_site: Path, loaded) ->
         assert summer.dtstart == date(school_calendar.school_year + 1, 7, 1)
         names = {e.summary for e in parsed.events}
         assert {"Zomervakantie", "Infoavond voor ouders"} <= names if code == "nl" else {"Summer holiday"} <= names
+
+
+def _pdf_text(path: Path) -> str:
+    import subprocess
+
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.slow
+def test_the_slides_show_every_event_of_the_school_year(built_site: Path, loaded) -> None:
+    from digicharter.schoolyear.event_lines import event_lines
+    from digicharter.view import views
+
+    for view in views(loaded.charter):
+        text = " ".join(_pdf_text(built_site / "downloads" / f"digicharter-slides-{view.code}.pdf").split())
+        for line in event_lines(view, loaded.charter.calendar.events):
+            assert line in text, line
+
+
+def test_without_calendar_yaml_there_is_no_dates_slide(charter_copy: Path) -> None:
+    from digicharter.render.slides_outline import build_deck
+    from digicharter.view import views
+
+    with_calendar = load_charter(charter_copy, strict=True).charter
+    (charter_copy / "calendar.yaml").unlink()
+    without = load_charter(charter_copy, strict=True).charter
+    for charter, expected in ((with_calendar, 1), (without, 0)):
+        assert sum(1 for slide in build_deck(views(charter)[0]) if slide.kind == "dates") == expected

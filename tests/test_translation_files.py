@@ -97,7 +97,7 @@ def test_every_text_is_exported_with_its_place_and_read_back_after_translation(c
         assert set(where[len(appears_on):].split(", ")) <= outputs
     # Only the interface words come filled in: Digicharter ships them in French.
     prefilled = {message.context.split(" | ")[0] for message in po if message.string}
-    assert prefilled == {"site.yaml", "bookmark.yaml", "slides.yaml"}
+    assert prefilled == {"site.yaml", "bookmark.yaml", "slides.yaml", "calendar.yaml"}
     assert len({message.context for message in po}) == len(po), "every context names one text"
 
     translate_all(path)

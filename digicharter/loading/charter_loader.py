@@ -26,6 +26,10 @@ from .error_messages import did_you_mean, problems_from_validation
 from .yaml_loader import LoadedFile, YamlProblem, load_yaml_file
 
 
+#: Files a charter folder may hold that are not part of the published charter (read by their own commands).
+PRIVATE_FILES = frozenset({"classes.yaml"})
+
+
 @dataclass
 class LoadResult:
     """A valid charter, the warnings found on the way, and the files it came from."""
@@ -79,7 +83,7 @@ def read_each_file(directory: Path, *, typed_numbers: bool = False) -> tuple[dic
             i18n.use_charter_language(loaded.data.get("default_language"))
         files[section] = loaded
     for path in sorted(directory.iterdir()):
-        if path.suffix in (".yaml", ".yml") and path.name not in expected:
+        if path.suffix in (".yaml", ".yml") and path.name not in expected and path.name not in PRIVATE_FILES:
             problems.append(
                 Problem(
                     display_path(path), 0, 0, "",

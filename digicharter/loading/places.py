@@ -33,6 +33,8 @@ ITEM_KINDS = {
     "paragraphs": N_("paragraph"),
     "days_off": N_("day off"),
     "events": N_("event"),
+    "classes": N_("class"),
+    "teachers": N_("teacher"),
 }
 
 #: The keys whose value names a list item (the first one it has).

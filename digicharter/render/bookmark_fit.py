@@ -28,7 +28,7 @@ from ..schema.charter import SECTION_FILES
 from ..view import LanguageView
 from .bookmark_content import Face, Line
 from .bookmark_html import fit_html
-from .pdf import anchor_pages
+from .pdf import anchor_pages, render
 
 PX_PER_MM = 96 / 25.4
 #: Layout rounding WeasyPrint may leave between two boxes that touch (mm).
@@ -49,10 +49,8 @@ class Spill:
 
 def check_fit(view: LanguageView, faces: list[Face], charter_dir: Path | None = None) -> None:
     """Raise :class:`OutputError` if a face of the bookmark does not fit, naming language, face, line and size."""
-    import weasyprint
-
     height = view.charter.bookmark.size.height_mm
-    document = weasyprint.HTML(string=fit_html(view, faces, height)).render()
+    document = render(fit_html(view, faces, height))
     pages = anchor_pages(document)
     too_long = [face for face in faces if pages[f"{face.name}-end"] != pages[face.name]]
     if too_long:
@@ -82,10 +80,8 @@ def _measure(view: LanguageView, face: Face) -> tuple[float, list[tuple[Line, fl
 
     Measured with the face laid out alone on a page tall enough for all of it.
     """
-    import weasyprint
-
     height = view.charter.bookmark.size.height_mm
-    tall = weasyprint.HTML(string=fit_html(view, [face], height * 20)).render()
+    tall = render(fit_html(view, [face], height * 20))
     anchors = tall.pages[0].anchors
     heights = [
         (line, (anchors[f"{face.name}-item-{s}-{k}"][3] - anchors[f"{face.name}-item-{s}-{k}"][1]) / PX_PER_MM)
@@ -101,7 +97,7 @@ def _measure(view: LanguageView, face: Face) -> tuple[float, list[tuple[Line, fl
     low, high = height, height + 40
     while high - low > 0.1:
         middle = (low + high) / 2
-        pages = anchor_pages(weasyprint.HTML(string=fit_html(view, [face], middle)).render())
+        pages = anchor_pages(render(fit_html(view, [face], middle)))
         low, high = (low, middle) if pages[f"{face.name}-end"] == pages[face.name] else (middle, high)
     return high - height, heights
 
@@ -201,6 +197,8 @@ def _message(view: LanguageView, spills: list[Spill], charter_dir: Path | None) 
 
 def _where(view: LanguageView, line: Line, charter_dir: Path | None) -> str:
     """The text to shorten, with its file and line when the charter folder is known."""
+    if line.kind == "class":
+        return _("the class '{id}' in classes.yaml (a teacher's name, an address or a class code)").format(id=line.ref)
     if line.kind == "agreement":
         what = _("the short text ({code}) of agreement '{id}'").format(code=view.code, id=line.ref)
         for section in ("agreements", "protocol"):

@@ -9,12 +9,10 @@ check the bookmark makes) and names every slide that spilled.
 
 from __future__ import annotations
 
-from weasyprint import HTML
-
 from ..i18n import _
 from ..assets import PROJECT_DIR
 from ..view import LanguageView
-from .pdf import anchor_pages
+from .pdf import anchor_pages, render as render_pdf
 from .slides import DeckInfo
 from .slides_outline import Slide
 from .slides_templates import environment
@@ -30,7 +28,7 @@ def handout_html(slides: list[Slide], deck: DeckInfo) -> str:
 
 def render(html: str):
     """A deck or handout document (from :func:`deck_html` / :func:`handout_html`) laid out by WeasyPrint."""
-    return HTML(string=html, base_url=str(PROJECT_DIR)).render()
+    return render_pdf(html, base_url=str(PROJECT_DIR))
 
 
 def unfit_slides(view: LanguageView, slides: list[Slide], document) -> list[str]:

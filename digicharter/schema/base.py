@@ -28,6 +28,13 @@ from ..i18n import N_, _
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
+#: The longest text a charter may hold, per language: ten times the longest in the example. Texts end up
+#: in PDFs, and WeasyPrint's cost grows with what it lays out (its "Security" notes: huge values); a text
+#: this long is a pasting mistake, not a paragraph.
+MAX_TEXT_CHARS = 5_000
+#: The longest name (school name, short name, town): one line on a bookmark is some 30 characters.
+MAX_NAME_CHARS = 200
+
 
 #: The messages of the value types below, by error type; translated where they are reported
 #: (:mod:`digicharter.loading.error_messages`), formatted with the error's context.
@@ -37,6 +44,8 @@ CUSTOM_MESSAGES: dict[str, str] = {
     "text_language": N_("expected a language code such as 'nl' or 'en' as key, received {received}"),
     "text_type": N_("the '{code}' text: expected a text, received {received}"),
     "text_type_2": N_("expected a text, or a text per language (nl: …, en: …), received {received}"),
+    "text_too_long": N_("the text is {length} characters long; a text may have at most {limit}: shorten it"),
+    "text_too_long_2": N_("the '{code}' text is {length} characters long; a text may have at most {limit}: shorten it"),
     "time_range": N_("{received} is not a time of day: expected hours 00–23 and minutes 00–59, e.g. 17:00"),
     "time_type": N_("expected a time of day written as HH:MM, e.g. 17:00, received {received}"),
     "date_type": N_("expected a date written as YYYY-MM-DD, e.g. 2026-10-07, received {received}"),
@@ -146,6 +155,13 @@ class Text:
     def any(self) -> str:
         return self.values[0][1]
 
+    def resolve(self, language: str, default_language: str) -> str:
+        """The text in ``language``, else in the default language, else the first one written."""
+        value = self.get(language, default_language)
+        if value is None:
+            value = self.get(default_language, default_language)
+        return value if value is not None else self.any()
+
 
 def _parse_text(value: Any) -> Text:
     if isinstance(value, Text):
@@ -153,6 +169,7 @@ def _parse_text(value: Any) -> Text:
     if isinstance(value, str):
         if not value.strip():
             raise _error("text_empty")
+        _check_length(value.strip(), None)
         return Text(((("", value.strip()),)))
     if isinstance(value, dict):
         if not value:
@@ -163,19 +180,27 @@ def _parse_text(value: Any) -> Text:
                 raise _error("text_language", {"received": describe(code)})
             if not isinstance(text, str) or not text.strip():
                 raise _error("text_type", {"code": code, "received": describe(text)})
+            _check_length(text.strip(), code)
             pairs.append((code, text.strip()))
         return Text(tuple(pairs))
     raise _error("text_type_2", {"received": describe(value)})
 
 
+def _check_length(text: str, code: str | None) -> None:
+    if len(text) > MAX_TEXT_CHARS:
+        if code is None:
+            raise _error("text_too_long", {"length": len(text), "limit": MAX_TEXT_CHARS})
+        raise _error("text_too_long_2", {"code": code, "length": len(text), "limit": MAX_TEXT_CHARS})
+
+
 _TEXT_SCHEMA = {
     "anyOf": [
-        {"type": "string", "minLength": 1, "description": "A text in the charter's default language."},
+        {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_CHARS, "description": "A text in the charter's default language."},
         {
             "type": "object",
             "description": "The text per language code, e.g. nl: … and en: …",
             "propertyNames": {"pattern": LANGUAGE_CODE.pattern},
-            "additionalProperties": {"type": "string", "minLength": 1},
+            "additionalProperties": {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_CHARS},
             "minProperties": 1,
         },
     ]

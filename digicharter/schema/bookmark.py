@@ -8,6 +8,8 @@ headings, the caption under the QR code …) live in this file.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import ConfigDict, Field, model_validator
 
 from ..i18n import _
@@ -109,6 +111,21 @@ class BookmarkLabels(LabelsModel):
     """The title of the print sheet PDF."""
     print_hint: LocalizedText
     """How to print and cut the sheet, printed in its margin, e.g. nl: Dubbelzijdig afdrukken, lange zijde …"""
+    your_class: LocalizedText
+    """Class bookmarks: the heading of the class's own section, e.g. nl: Jouw klas."""
+    at_school: LocalizedText
+    """Class bookmarks: before a part-time teacher's days, e.g. nl: op school."""
+    class_code: LocalizedText
+    """Class bookmarks: after a channel's name, before the code to follow the class, e.g. nl: klascode."""
+
+
+class ClassBookmark(StrictModel):
+    """Where a class bookmark (digicharter bookmark --classes) puts the class's own section."""
+
+    face: Literal["front", "back"] = "front"
+    """The face that gets the class's section, at its top."""
+    leave_out: list[str] = Field(default_factory=list)
+    """Lines of that face left out on class bookmarks to make room (their agreement, phone or email ids), e.g. the teachers' address pattern, which the class's own addresses replace."""
 
 
 class Bookmark(StrictModel):
@@ -124,5 +141,7 @@ class Bookmark(StrictModel):
     """The front: the top carries the school's name and the title."""
     back: BookmarkFace
     """The back."""
+    class_bookmark: ClassBookmark = Field(default_factory=ClassBookmark)
+    """Class bookmarks: which face gets the class's section and which lines make room for it."""
     labels: BookmarkLabels
     """The words printed on the bookmark that are not agreements or contacts. Digicharter has them in Dutch, English and French: write only those you want to change."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Colour, EmailAddress, Id, LocalizedText, Phone, StrictModel
+from .base import MAX_NAME_CHARS, Colour, EmailAddress, Id, LocalizedText, Phone, StrictModel
 
 
 class Colours(StrictModel):
@@ -69,11 +69,11 @@ class TeacherEmail(StrictModel):
 class School(StrictModel):
     """The school: name, colours, the groups of people concerned and its contacts."""
 
-    name: str = Field(min_length=1)
+    name: str = Field(min_length=1, max_length=MAX_NAME_CHARS)
     """The school's full name (a proper name: the same in every language)."""
-    short_name: str = Field(min_length=1)
+    short_name: str = Field(min_length=1, max_length=MAX_NAME_CHARS)
     """The name as it fits on the bookmark, e.g. De Boomhut."""
-    town: str
+    town: str = Field(max_length=MAX_NAME_CHARS)
     """The town the school is in."""
     colours: Colours
     """The school's colours."""

@@ -13,7 +13,8 @@ from pydantic import ConfigDict, Field, PositiveInt
 
 from .base import Id, LabelsModel, LocalizedText, StrictModel, labels_optional
 
-SlideKind = Literal["title", "vision", "reach", "channels", "channel", "protocol", "parents", "pdca", "questions", "text"]
+SlideKind = Literal["title", "vision", "reach", "channels", "channel", "protocol", "parents", "pdca", "dates",
+                    "questions", "text"]
 
 #: The role (school.yaml) whose agreements the "what we ask of parents" slide shows when its outline item names none.
 PARENTS_ROLE = "parents"
@@ -28,6 +29,7 @@ DEFAULT_OUTLINE: tuple[SlideKind, ...] = (
     "protocol",
     "parents",
     "pdca",
+    "dates",
     "questions",
 )
 
@@ -51,6 +53,8 @@ class SlideLabels(LabelsModel):
     """Heading of the slide with what the school asks of parents, e.g. Wat we van ouders vragen."""
     pdca: LocalizedText
     """Heading of the slide on how the school checks itself, e.g. Hoe bewaken we dit?"""
+    dates: LocalizedText
+    """Heading of the slide with the school year's events from calendar.yaml, e.g. Data om te onthouden / Dates to remember."""
     questions: LocalizedText
     """Heading of the last slide, e.g. Vragen? / Questions?"""
     website: LocalizedText
