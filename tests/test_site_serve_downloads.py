@@ -242,3 +242,31 @@ def test_mkdocs_serve_serves_the_downloads_too(project_copy, charter_copy):
         assert QUIET_SHORT_EN in text
     finally:
         running.stop()
+
+
+def test_the_preview_serves_only_the_outputs_own_files(tmp_path):
+    """Addresses are normalised like the site's: '..' never leaves an output's folder, other files are not found."""
+    import os
+
+    from digicharter.render.preview_outputs import OutputPreview
+
+    (tmp_path / "secret.txt").write_text("not for the web")
+    outputs = OutputPreview(tmp_path / "charter", None)
+    try:
+        built = outputs.root / "results" / "bookmark-1"
+        (built / "downloads").mkdir(parents=True)
+        (built / "downloads" / "a.pdf").write_bytes(b"%PDF-1.7")
+        (built / "slides").mkdir()
+        (built / "slides" / "index.html").write_text("<p>deck</p>")
+        os.symlink(built, outputs.root / "bookmark")
+        assert outputs.find("downloads/a.pdf") == built / "downloads" / "a.pdf"
+        assert outputs.find("slides") == built / "slides"
+        assert outputs.find("downloads/../downloads/a.pdf") == built / "downloads" / "a.pdf"
+        depth = len(built.parts)
+        assert outputs.find("../" * depth + str(tmp_path / "secret.txt")) is None
+        assert outputs.find("downloads/../../../../secret.txt") is None
+        assert outputs.find("status/bookmark.json") is None, "the preview's own files are not outputs"
+        assert outputs.find("") is None and outputs.find("index.html") is None
+    finally:
+        outputs.close()
+    assert not outputs.root.exists()

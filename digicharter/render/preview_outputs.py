@@ -115,12 +115,6 @@ class OutputPreview:
             process.kill()
             process.wait()
 
-    def wait(self, timeout: float | None = None) -> None:
-        """Until the running worker is done (tests, scripts/bench.py)."""
-        process = self._process
-        if process is not None:
-            process.wait(timeout=timeout)
-
     def close(self) -> None:
         with self._lock:
             self._closed = True
@@ -149,8 +143,8 @@ class OutputPreview:
         if relative in ("", "."):
             return None
         for link in sorted(self.root.iterdir()):
-            if not link.is_symlink():
-                continue
+            if not link.is_symlink() or link.name.startswith("."):
+                continue  # not an output, or one being switched over right now
             base = link.resolve()
             candidate = (base / relative).resolve()
             if not candidate.is_relative_to(base):

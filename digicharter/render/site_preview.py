@@ -200,6 +200,7 @@ def on_serve(server, config, builder):
 
 def on_shutdown() -> None:
     preview_outputs.close_all()
+    _command.clear()
 
 
 def serve(charter_dir: Path, dev_addr: str) -> int:
