@@ -183,6 +183,10 @@ def main(argv: list[str] | None = None) -> int:
     from ..build import _die_with_parent
 
     _die_with_parent(args.parent)  # a worker never outlives the preview that started it
+    try:
+        os.nice(10)  # the pages the editor is looking at get the processor first
+    except OSError:
+        pass
     i18n.setup(args.lang)
     try:
         return run(args.charter_dir, args.root, args.cache)
