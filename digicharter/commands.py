@@ -76,7 +76,7 @@ def register(sub, charter_arg: Callable[[argparse.ArgumentParser], None]) -> Non
     common(slides)
     slides.set_defaults(func=cmd_only("slides"))
 
-    serve = sub.add_parser("serve", help=_("preview the website; saving a charter file rebuilds it and reloads the browser"))
+    serve = sub.add_parser("serve", help=_("preview the website, the bookmark and the slides; saving a charter file rebuilds them and reloads the browser"))
     charter_arg(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help=_("address to serve on (default: 127.0.0.1:8000)"))
     serve.set_defaults(func=cmd_serve)
