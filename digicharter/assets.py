@@ -68,8 +68,18 @@ def font_files() -> list[FontFile]:
     return files
 
 
+@lru_cache(maxsize=None)
+def icon_names() -> tuple[str, ...]:
+    """Every icon name a channel or a bookmark line may use, sorted (the editors' schemas list them)."""
+    return tuple(sorted(path.stem for path in ICON_DIR.glob("*.svg")))
+
+
 def icon_exists(name: str) -> bool:
-    return (ICON_DIR / f"{name}.svg").is_file()
+    """Whether Material ships an icon of this name; a name the system cannot look up is simply not one."""
+    try:
+        return (ICON_DIR / f"{name}.svg").is_file()
+    except (OSError, ValueError):  # too long, or a character no file name may hold
+        return False
 
 
 @lru_cache(maxsize=None)

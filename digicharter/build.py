@@ -26,13 +26,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .errors import DigicharterError, InternalError
+from .errors import DigicharterError, InternalError, OutputError, display_path
 from .fsutil import exchange, move_into
 from .i18n import _
+from .os_errors import is_user_os_error, os_error_message, resolved
 from .loading.charter_loader import load_charter
 from .render.pdf_cache import PdfCache, cache_next_to, no_cache
 from .reproducible import DEFAULT_EPOCH, source_date, source_date_epoch
 from .schema import Charter
+from .schema_export import refresh_schemas
 from .view import LanguageView, views
 
 
@@ -118,19 +120,40 @@ def build(
     """Build every output; replace ``out_dir`` only if all of them succeed."""
     started = time.perf_counter()
     started_at = time.time()
-    out_dir = out_dir.resolve()
-    _refuse_dangerous_output(out_dir, charter_dir)
     try:
+        out_dir = resolved(out_dir)
+        _refuse_dangerous_output(out_dir, charter_dir)
         out_dir.parent.mkdir(parents=True, exist_ok=True)
-        lock = _lock(out_dir)
+        with _lock(out_dir):
+            return _build_locked(charter_dir, out_dir, site_src, quiet, steps, jobs, started, started_at)
     except OSError as exc:
-        raise DigicharterError(_("cannot write next to {folder}: {reason}").format(folder=out_dir, reason=exc.strerror or exc)) from None
-    with lock:
-        return _build_locked(charter_dir, out_dir, site_src, quiet, steps, jobs, started, started_at)
+        # A full disk, a read-only folder …: the user's to fix. The staging folder is gone by now, and the
+        # previous site was never touched (or, if the swap itself failed, put back).
+        if not is_user_os_error(exc):
+            raise
+        raise OutputError(
+            _("the build into {folder} stopped, and {folder} was not changed: {reason}").format(
+                folder=display_path(out_dir), reason=os_error_message(exc, _failed_path(exc, out_dir)))
+        ) from None
+
+
+def _failed_path(exc: OSError, out_dir: Path) -> str | None:
+    """The path to name for ``exc``: where a copy was going, and the folder the build writes in, not its scratch files."""
+    failed = exc.filename2 if exc.filename2 is not None else exc.filename
+    if failed is None:  # a write into an open file: the build writes only next to out_dir
+        return display_path(out_dir.parent)
+    failed_path = Path(os.fsdecode(failed))
+    if failed_path == out_dir:
+        return display_path(out_dir)
+    if failed_path.parent == out_dir.parent or out_dir.parent in failed_path.parents:
+        return display_path(out_dir.parent)  # the lock, the staging or the work folder: all sit next to out_dir
+    return display_path(failed_path)
 
 
 def _build_locked(charter_dir, out_dir, site_src, quiet, steps, jobs, started, started_at) -> BuildContext:
     _recover(out_dir)
+    # Before the check: a charter with a mistake still gets schemas that know its new ids.
+    refresh_schemas(charter_dir)
     result = load_charter(charter_dir, strict=True)
     epoch = charter_epoch(charter_dir)
     staging = out_dir.parent / f".{out_dir.name}-new-{os.getpid()}"
@@ -175,7 +198,7 @@ BUILT_MARK_TEXT = b"Built by Digicharter. Each build replaces this folder as a w
 
 def _refuse_dangerous_output(out_dir: Path, charter_dir: Path) -> None:
     """The output folder is replaced whole: never let that be the charter, the project or a stranger's folder."""
-    charter = charter_dir.resolve()
+    charter = resolved(charter_dir)
     protected = [charter, Path.cwd().resolve(), Path.home().resolve(), Path(out_dir.anchor)]
     if any(out_dir == p or out_dir in p.parents for p in protected):
         raise DigicharterError(

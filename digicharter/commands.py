@@ -76,7 +76,16 @@ def register(sub, charter_arg: Callable[[argparse.ArgumentParser], None]) -> Non
     common(slides)
     slides.set_defaults(func=cmd_only("slides"))
 
-    serve = sub.add_parser("serve", help=_("preview the website; saving a charter file rebuilds it and reloads the browser"))
+    serve = sub.add_parser("serve", help=_("preview the website, the bookmark and the slides; saving a charter file rebuilds them and reloads the browser"))
     charter_arg(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help=_("address to serve on (default: 127.0.0.1:8000)"))
-    serve.set_defaults(func=lambda args: __import__("digicharter.render.site", fromlist=["serve"]).serve(args))
+    serve.set_defaults(func=cmd_serve)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """``digicharter serve``: the address is checked (and tried) before the charter is read and the site built."""
+    from .dev_addr import check_dev_addr
+    from .render.site import serve
+
+    check_dev_addr(args.dev_addr)
+    return serve(args)

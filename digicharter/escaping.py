@@ -34,9 +34,26 @@ def without_controls(value: str) -> str:
     return _CONTROLS.sub("", value)
 
 
+def first_control(value: str) -> str | None:
+    """The first control character or lone surrogate in ``value`` (what the loader rejects), if any."""
+    match = _CONTROLS.search(value)
+    return match.group(0) if match else None
+
+
 def html_text(value: str) -> Markup:
     """A value as HTML text content: ``<``, ``>``, ``&`` and quotes become entities."""
     return escape(without_controls(value))
+
+
+def as_html_text(value: object) -> object:
+    """A Jinja ``finalize``: every plain string a template prints goes through :func:`html_text`.
+
+    Autoescaping would escape it too, but would let control characters through;
+    markup we built ourselves (:class:`~markupsafe.Markup`) is left as it is.
+    """
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return html_text(value)
+    return value
 
 
 def html_attr(value: str) -> Markup:

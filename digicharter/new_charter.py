@@ -177,7 +177,7 @@ def create(folder: Path, answers: Answers) -> list[Path]:
             path = folder / name
             path.write_text(text, encoding="utf-8")
             written.append(path)
-        written += write_schemas(folder / "schema")
+        written += write_schemas(folder / "schema", folder)  # the schemas know the new charter's ids
     except OSError as exc:
         raise DigicharterError(_("cannot write the new charter into {folder}: {reason}").format(
             folder=folder, reason=exc.strerror or exc)) from None

@@ -44,7 +44,7 @@ class LanguageView:
     @cached_property
     def direction(self) -> Literal["ltr", "rtl"]:
         """The language's writing direction, from CLDR (Babel): rtl for Arabic, Hebrew, Persian …"""
-        return "rtl" if Locale.parse(self.language.locale).text_direction == "rtl" else "ltr"
+        return "rtl" if Locale.parse(self.language.locale).text_direction == "rtl" else "ltr"  # type: ignore[return-value]
 
     def isolated(self, value: str) -> str:
         """A fact inside right-to-left text, kept left to right when it holds no right-to-left letter.
@@ -68,17 +68,51 @@ class LanguageView:
         """The text in this language with its references written out as plain text."""
         if text is None:
             return ""
+        fallback = self.fallback_language(text)
+        if fallback is not None:
+            return self._isolate(fallback, self._view_in(fallback).raw(text))
         return self._fill(text_in(text, self.code, self.charter.settings.default_language), "plain")
 
     def text(self, text: Text | None, mode: Mode = "html") -> str:
         """The text ready for an output: ``html`` (escaped, links), ``markdown`` or ``plain``."""
         if text is None:
             return ""
-        source = text_in(text, self.code, self.charter.settings.default_language)
-        if mode == "plain":
-            return plain(self._fill(source, "plain"))
-        filled = self._fill(source, "link")
-        return inline_html(filled) if mode == "html" else markdown_safe(filled)
+        fallback = self.fallback_language(text)
+        if fallback is not None:  # the whole text in the fallback language, its facts included
+            shown = self._view_in(fallback).text(text, mode)
+            if mode == "plain":
+                return self._isolate(fallback, shown)
+        else:
+            source = text_in(text, self.code, self.charter.settings.default_language)
+            if mode == "plain":
+                return plain(self._fill(source, "plain"))
+            filled = self._fill(source, "link")
+            return inline_html(filled) if mode == "html" else markdown_safe(filled)
+        # A text not yet translated shows in the default language, marked as such for screen
+        # readers, hyphenation and the bidi algorithm (a Dutch line inside an Arabic page).
+        return f'<span lang="{fallback}" dir="{self._directions[fallback]}">{shown}</span>'
+
+    def fallback_language(self, text: Text) -> str | None:
+        """The language ``text`` is shown in when it has no translation into this one, else None."""
+        default = self.charter.settings.default_language
+        if text.get(self.code, default) is not None:
+            return None
+        return default if text.get(default, default) is not None else None
+
+    @cached_property
+    def _directions(self) -> dict[str, str]:
+        return {lang.code: ("rtl" if Locale.parse(lang.locale).text_direction == "rtl" else "ltr")
+                for lang in self.charter.settings.languages}
+
+    def _view_in(self, code: str) -> "LanguageView":
+        language = next(lang for lang in self.charter.settings.languages if lang.code == code)
+        return LanguageView(self.charter, language)
+
+    def _isolate(self, fallback: str, shown: str) -> str:
+        """Plain text has no lang attribute: a fallback of the other direction is isolated instead."""
+        if self._directions.get(fallback) == self.direction or not shown:
+            return shown
+        return ("\u2066" if self._directions.get(fallback) == "ltr" else "\u2067") + shown + "\u2069"
 
     def _fill(self, source: str, how: str) -> str:
         def replace(match) -> str:

@@ -13,7 +13,9 @@ What it measures:
    WeasyPrint rendering the already generated bookmark and slide HTML;
 2. scale: synthetic charters with 10x and 100x the agreements, and with 2 and
    6 languages, so that the growth per agreement and per language shows;
-3. live preview: from saving a YAML file to the regenerated page being served;
+3. live preview: from saving a YAML file to the regenerated page being served,
+   and from saving a bookmark text to the served bookmark PDF showing it, next
+   to ``digicharter bookmark`` building that PDF alone;
 4. refusals: seconds and peak memory until the error for what is too big (a
    4 GiB file, a 1.99 MB flow list, a thousand agreements on a slide and on
    the bookmark), next to a bare tool on the same input or a normal build.
@@ -182,8 +184,9 @@ def bare_weasyprint(html_dir: Path) -> float:
 # --------------------------------------------------------------------------- live preview
 
 
-def preview_latency(work: Path, runs: int) -> list[float]:
-    """Seconds from saving times.yaml to the served page showing the new time."""
+def preview_latency(work: Path, runs: int) -> tuple[list[float], list[float]]:
+    """Seconds from saving times.yaml to the served page showing the new time; then from saving a bookmark
+    text to the served bookmark PDF showing it (built in the background, the other language reused)."""
     import socket
 
     charter = synthetic_charter(work / "preview-charter")
@@ -208,7 +211,18 @@ def preview_latency(work: Path, runs: int) -> list[float]:
             times.write_text(text.replace(old, f"  no_school_messages_after: {new}"), encoding="utf-8")
             if _wait_for(url, lambda page: new in page, timeout=60):
                 results.append(time.perf_counter() - started)
-        return results
+        pdf_url = f"http://127.0.0.1:{port}/downloads/digicharter-bookmark-en.pdf"
+        agreements = charter / "agreements.yaml"
+        old_text, pdf_results = "Quiet times: evenings from", []
+        for run_number in range(runs):
+            new_text = f"Quiet times {run_number}: evenings from"
+            text = agreements.read_text(encoding="utf-8")
+            started = time.perf_counter()
+            agreements.write_text(text.replace(old_text, new_text), encoding="utf-8")
+            if _wait_for_pdf(pdf_url, new_text, timeout=300):
+                pdf_results.append(time.perf_counter() - started)
+            old_text = new_text
+        return results, pdf_results
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -224,6 +238,20 @@ def _wait_for(url: str, ready: Callable[[str], bool], timeout: float) -> bool:
         except OSError:
             pass
         time.sleep(0.02)
+    return False
+
+
+def _wait_for_pdf(url: str, needle: str, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                text = subprocess.run(["pdftotext", "-", "-"], input=response.read(), capture_output=True).stdout
+                if needle in " ".join(text.decode("utf-8", "replace").split()):
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.1)
     return False
 
 
@@ -285,11 +313,21 @@ def main() -> None:
             print(f"   {'(example)':>10}  {'':<26}  {languages:9d}  {seconds:7.2f} s  {seconds / languages:7.2f} s per language")
 
         print("\n3. live preview: save times.yaml → page served with the new time")
-        latencies = preview_latency(work, runs)
+        latencies, pdf_latencies = preview_latency(work, runs)
         if latencies:
             print(f"   median {statistics.median(latencies):.2f} s, max {max(latencies):.2f} s over {len(latencies)} saves")
         else:
             print("   the preview never showed the change")
+        bookmark_alone = median_of(runs, lambda: run(VENV_BIN / "digicharter", "bookmark", charter, "--output",
+                                                     work / "site-bookmark", "--quiet", env={"DIGICHARTER_NO_CACHE": "1"}))
+        print("   save a bookmark text → served bookmark PDF with the new text")
+        if pdf_latencies:
+            median = statistics.median(pdf_latencies)
+            print(f"   median {median:.2f} s, max {max(pdf_latencies):.2f} s over {len(pdf_latencies)} saves")
+            print(f"   digicharter bookmark alone (cold)         {bookmark_alone:7.2f} s")
+            print(f"   ratio preview PDF / digicharter bookmark  {median / bookmark_alone:7.2f}")
+        else:
+            print("   the preview never served the new bookmark")
 
 
 def _export_pages(charter: Path, target: Path) -> None:

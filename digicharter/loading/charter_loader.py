@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from .. import i18n
 from ..errors import CharterError, Problem, display_path
 from ..i18n import _
+from ..os_errors import os_error_reason
 from ..schema import OPTIONAL_SECTIONS, SECTION_FILES, Charter
 from ..schema.base import StrictModel
 from ..validation.context import CheckContext, PartialCharter, section_model
@@ -58,9 +59,9 @@ def read_each_file(directory: Path, *, typed_numbers: bool = False) -> tuple[dic
     for section, name in SECTION_FILES.items():
         path = directory / name
         shown = display_path(path)
-        if not path.is_file() and section in OPTIONAL_SECTIONS and not path.exists():
+        if not path.is_file() and section in OPTIONAL_SECTIONS and not path.exists() and not path.is_symlink():
             continue
-        if not path.is_file():
+        if not path.is_file() and not path.is_symlink():  # a broken link is reported as what it is, below
             problems.append(Problem(shown, 0, 0, "", _("this file is missing; every charter has a {file}").format(file=name)))
             continue
         try:
@@ -69,7 +70,7 @@ def read_each_file(directory: Path, *, typed_numbers: bool = False) -> tuple[dic
             problems.append(exc.problem)
             continue
         except OSError as exc:
-            problems.append(Problem(shown, 0, 0, "", _("cannot read this file: {reason}").format(reason=exc.strerror)))
+            problems.append(Problem(shown, 0, 0, "", _("cannot read this file: {reason}").format(reason=os_error_reason(exc))))
             continue
         if not isinstance(loaded.data, dict):
             received = _("an empty file") if loaded.data is None else _("a list or a single value")

@@ -42,6 +42,7 @@ except ImportError:  # PyYAML built without libyaml: its own parser does the sam
     CParser = None
 
 from ..errors import Problem
+from ..escaping import first_control
 from ..i18n import _
 
 #: A path into the data: mapping keys and sequence indexes.
@@ -375,6 +376,7 @@ class _Builder:
                 raise self.fail(key_node, _("a key must be a plain word, not a list or mapping"))
             if key_node.tag == f"{_STD}merge":
                 raise self.fail(key_node, _("YAML merge keys ('<<') are not supported; write the values out"))
+            self.refuse_controls(key_node)
             key = str(key_node.value)
             key_mark = _to_mark(key_node.start_mark)
             if key in result:
@@ -388,7 +390,29 @@ class _Builder:
             result[key] = self.build(value_node, path + (key,), depth + 1)
         return result
 
+    def refuse_controls(self, node: yaml.ScalarNode) -> None:
+        """Reject a control character or half a surrogate pair that a YAML escape put into a text.
+
+        YAML refuses them typed raw, but between double quotes ``"\\0"``, ``"\\e"``
+        or ``"\\ud800"`` writes them anyway. None belongs in a charter: NUL and ESC
+        would reach the published pages and the terminal, and a lone surrogate
+        cannot even be written as UTF-8 (the build would crash on it).
+        """
+        found = first_control(node.value)
+        if found is None:
+            return
+        code = f"{ord(found):04X}"
+        if 0xD800 <= ord(found) <= 0xDFFF:
+            message = _("this text contains '\\u{code}', half of a pair that only together make one character "
+                        "(a surrogate); write the character itself instead, e.g. the emoji or letter you meant").format(
+                code=code.lower())
+        else:
+            message = _("this text contains the invisible control character U+{code} (written as an escape such as "
+                        "\\0, \\e or \\x1b between double quotes); delete it").format(code=code)
+        raise self.fail(node, message)
+
     def _scalar(self, node: yaml.ScalarNode) -> Any:
+        self.refuse_controls(node)
         value = node.value
         tag = node.tag
         if tag != f"{_STD}str" and tag not in _IMPLICIT_TAGS:

@@ -108,9 +108,9 @@ def _line(view: LanguageView, item: BookmarkItem) -> Line:
         hours = None
         if phone.hours is not None:
             period = view.fact(Reference("period", phone.hours, None, f"{{period.{phone.hours}}}"))
-            hours = typeset(str(html_text(period.display)))
+            hours = typeset(str(html_text(view.isolated(period.display))))
         return Line(
-            "phone", phone.id, Markup(f'<a href="{html_attr(fact.href)}">{typeset(str(html_text(fact.display)))}</a>'),
+            "phone", phone.id, Markup(f'<a href="{html_attr(fact.href)}" dir="ltr">{typeset(str(html_text(fact.display)))}</a>'),
             item.icon or (SMS_ICON if phone.prefer_sms else PHONE_ICON),
             label=html_text(view.raw(phone.short or phone.label)), hours=hours, plain=fact.display,
         )
@@ -118,7 +118,7 @@ def _line(view: LanguageView, item: BookmarkItem) -> Line:
     email = next(e for e in view.charter.school.emails if e.id == item.email)
     fact = view.fact(Reference("email", email.id, None, f"{{email.{email.id}}}"))
     return Line(
-        "email", email.id, Markup(f'<a href="{html_attr(fact.href)}">{typeset(str(html_text(fact.display)))}</a>'),
+        "email", email.id, Markup(f'<a href="{html_attr(fact.href)}" dir="ltr">{typeset(str(html_text(fact.display)))}</a>'),
         item.icon or EMAIL_ICON, label=html_text(view.raw(email.label)), plain=fact.display,
     )
 

@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..assets import FONT_FAMILY, TEMPLATES_DIR, icon_svg
-from ..escaping import css_colour, html_text, pdf_metadata
+from ..escaping import as_html_text, css_colour, html_text, pdf_metadata
 from ..outputs import site_url
 from ..reproducible import source_date_epoch
 from ..view import LanguageView
@@ -42,17 +42,6 @@ def _environment() -> Environment:
     )
     env.filters["pdf_metadata"] = pdf_metadata
     return env
-
-
-def as_html_text(value: object) -> object:
-    """Every plain string a template prints goes through :func:`~digicharter.escaping.html_text`.
-
-    Autoescaping would escape it too, but would let control characters through;
-    markup we built ourselves (:class:`~markupsafe.Markup`) is left as it is.
-    """
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return html_text(value)
-    return value
 
 
 @dataclass(frozen=True)
@@ -153,6 +142,7 @@ def _common(view: LanguageView, faces: list[Face]) -> dict:
     charter = view.charter
     return {
         "lang": view.code,
+        "dir": view.direction,
         "school": charter.school,
         "description": view.text(charter.settings.description, "plain"),
         "created": creation_date(),

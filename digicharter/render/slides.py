@@ -36,6 +36,8 @@ class DeckInfo:
     """What every slide template needs besides the slides: words, colours, stylesheets, addresses."""
 
     language: str
+    direction: str
+    """ltr or rtl: the deck's writing direction (from the language's locale)."""
     title: str
     description: str
     school: str
@@ -111,6 +113,7 @@ def deck_info(view: LanguageView, *, for_html: bool = False) -> DeckInfo:
     config_json = json.dumps(reveal_config(view), ensure_ascii=False).replace("</", "<\\/")
     return DeckInfo(
         language=view.code,
+        direction=view.direction,
         title=f"{title} — {occasion}",
         description=view.text(charter.settings.description, "plain"),
         school=school.name,

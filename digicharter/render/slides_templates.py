@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..assets import FONT_FAMILY, TEMPLATES_DIR, icon_svg
-from ..escaping import css_colour, css_string, html_text, pdf_metadata
+from ..escaping import as_html_text, css_colour, css_string, pdf_metadata
 from ..schema.school import Colours
 from .qr import qr_svg
 
@@ -51,17 +51,6 @@ def icon(name: str, fill: str, css_class: str = "icon") -> Markup:
     svg = icon_svg(name)
     attributes = f'class="{css_class}" aria-hidden="true" focusable="false" fill="{css_colour(fill)}"'
     return Markup(svg.replace("<svg ", f"<svg {attributes} ", 1))
-
-
-def as_html_text(value: object) -> object:
-    """Every plain string a template prints goes through :func:`~digicharter.escaping.html_text`.
-
-    Autoescaping would escape it too, but would let control characters through;
-    markup we built ourselves (:class:`~markupsafe.Markup`) is left as it is.
-    """
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return html_text(value)
-    return value
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
+from .refs import Defines, Ref
 from .base import Id, LocalizedText, StrictModel
 
-OkCode = str
+OkCode = Annotated[str, Ref("ok")]
+"""The code of an OK-framework expectation (framework.yaml), e.g. BL6."""
 
 #: The five themes a school's framework on the right to disconnect covers (CAO XII, since 1 September 2023).
 DisconnectTheme = Literal["message_flow", "sending_times", "reading_answering", "social_media", "reachability"]
@@ -19,9 +21,9 @@ class Agreement(StrictModel):
 
     id: Id
     """A unique name for this agreement; the bookmark and slides refer to it."""
-    channel: Id
+    channel: Annotated[Id, Ref("channels")]
     """The id of the channel (channels.yaml) this agreement belongs to."""
-    binds: list[Id] = Field(default_factory=list)
+    binds: list[Annotated[Id, Ref("roles")]] = Field(default_factory=list)
     """The ids of the groups (roles in school.yaml) this agreement binds, e.g. [parents]."""
     text: LocalizedText
     """The full text, as the school wrote it. May use {time.…}, {phone.…} and similar references."""
@@ -40,5 +42,5 @@ class Agreement(StrictModel):
 class Agreements(StrictModel):
     """The agreements of the quality card, each under its channel."""
 
-    rules: list[Agreement] = Field(min_length=1)
-    """The agreements."""
+    rules: Annotated[list[Agreement], Defines("agreements")] = Field(min_length=1)
+    """The agreements, in the order the website shows them under their channel."""

@@ -25,6 +25,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ..i18n import N_, _
+from .refs import Ref
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
@@ -51,6 +52,8 @@ CUSTOM_MESSAGES: dict[str, str] = {
     "date_type": N_("expected a date written as YYYY-MM-DD, e.g. 2026-10-07, received {received}"),
     "date_range": N_("{received} is not a date: the month or the day does not exist (write YYYY-MM-DD, e.g. 2026-10-07)"),
     "phone_type": N_("expected a phone number between quotes, e.g. '011 62 16 13', received {received}"),
+    "phone_characters": N_("{received} is not only a phone number: write just the number, with digits, spaces and "
+                           "+ / . - ( ) only, e.g. '011 62 16 13'; put any words in the 'label' or in a text"),
     "phone_invalid": N_("{received} is not a valid phone number: expected a Belgian number such as '011 62 16 13' or an international one starting with +"),
     "email_type": N_("expected an e-mail address, received {received}"),
     "email_invalid": N_("{received} is not a valid e-mail address ({reason})"),
@@ -118,12 +121,10 @@ def describe(value: Any) -> str:
 
 Id = Annotated[
     str,
-    Field(
-        pattern=r"^[a-z0-9][a-z0-9_-]*$",
-        max_length=60,
-        description="An identifier: lowercase letters, digits, '-' and '_'. Other parts of the charter refer to it.",
-    ),
+    # No description here: it would hide the field's own docstring ("the channel this agreement belongs to").
+    Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60),
 ]
+"""An identifier: lowercase letters, digits, '-' and '_'. Other parts of the charter refer to it."""
 
 
 # --------------------------------------------------------------------------- texts
@@ -195,10 +196,10 @@ def _check_length(text: str, code: str | None) -> None:
 
 _TEXT_SCHEMA = {
     "anyOf": [
-        {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_CHARS, "description": "A text in the charter's default language."},
+        # No descriptions on the two forms: an editor shows the field's own ("the short form for the bookmark").
+        {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_CHARS},
         {
             "type": "object",
-            "description": "The text per language code, e.g. nl: … and en: …",
             "propertyNames": {"pattern": LANGUAGE_CODE.pattern},
             "additionalProperties": {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_CHARS},
             "minProperties": 1,
@@ -241,6 +242,7 @@ ClockTime = Annotated[
             "type": "string",
             "pattern": r"^([01]?[0-9]|2[0-3])[:.][0-5][0-9]$",
             "description": "A time of day as HH:MM, e.g. 17:00.",
+            "examples": ["17:00", "08:30"],
         }
     ),
 ]
@@ -285,11 +287,19 @@ class PhoneNumber:
     is_mobile: bool
 
 
+#: What a written phone number may hold: digits, spaces and the punctuation people group them with.
+_PHONE_CHARACTERS = re.compile(r"\+?[0-9 ./()\-]+")
+
+
 def _parse_phone(value: Any) -> PhoneNumber:
     if isinstance(value, PhoneNumber):
         return value
     if not isinstance(value, str):
         raise _error("phone_type", {"received": describe(value)})
+    if not _PHONE_CHARACTERS.fullmatch(value.strip()):
+        # phonenumbers finds a number inside any sentence ("Bel ons niet! 0497 381 759"), and the
+        # number is published as written: so what is written must be the number and nothing else.
+        raise _error("phone_characters", {"received": describe(value)})
     try:
         parsed = phonenumbers.parse(value, "BE")
     except phonenumbers.NumberParseException:
@@ -310,8 +320,9 @@ Phone = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^\+?[0-9][0-9 ./-]{5,20}$",
+            "pattern": r"^\+?[0-9 ./()\-]{6,30}$",
             "description": "A phone number as the school writes it, e.g. '011 62 16 13'.",
+            "examples": ["011 62 16 13", "+32 11 62 16 13"],
         }
     ),
 ]
@@ -330,13 +341,26 @@ EmailAddress = Annotated[
     str,
     PlainValidator(_parse_email),
     WithJsonSchema(
-        {"type": "string", "format": "email", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "description": "An e-mail address."}
+        {"type": "string", "format": "email", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "description": "An e-mail address.",
+         "examples": ["secretariaat@school.be"]}
     ),
 ]
 
+#: Material Design icon names are at most 46 characters long; the limit keeps a pasted paragraph from
+#: ever being looked up as a file name (the system refuses names over 255 bytes).
+ICON_NAME_MAX = 64
+
+IconName = Annotated[
+    str,
+    # No description here: it would hide the field's own docstring. Ref: the editor lists the icons Digicharter ships.
+    Field(pattern=r"^[a-z0-9-]+$", max_length=ICON_NAME_MAX),
+    Ref("icons"),
+]
+"""A Material Design icon name: lowercase letters, digits and '-', e.g. phone or weather-night."""
+
 Colour = Annotated[
     str,
-    Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #RRGGBB, e.g. #2e6b3a."),
+    Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #RRGGBB, e.g. #2e6b3a.", examples=["#1f5c3a"]),
 ]
 
 DayKind = Literal["school_days", "school_day", "weekdays", "calendar_days"]

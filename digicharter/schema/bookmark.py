@@ -8,14 +8,13 @@ headings, the caption under the QR code …) live in this file.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
 from ..i18n import _
-from .base import Id, LabelsModel, LocalizedText, StrictModel, labels_optional
-
-IconName = str
+from .base import IconName, Id, LabelsModel, LocalizedText, StrictModel, labels_optional
+from .refs import Ref
 
 
 class BookmarkItem(StrictModel):
@@ -24,13 +23,13 @@ class BookmarkItem(StrictModel):
     Write exactly one of agreement, phone or email.
     """
 
-    agreement: Id | None = None
+    agreement: Annotated[Id, Ref("agreements")] | None = None
     """The id of an agreement (agreements.yaml or protocol.yaml); its 'short' text is printed."""
-    phone: Id | None = None
+    phone: Annotated[Id, Ref("phones")] | None = None
     """The id of a phone number (school.yaml, phones): its short label, the number and, if it has 'hours', when it is answered."""
-    email: Id | None = None
+    email: Annotated[Id, Ref("emails")] | None = None
     """The id of an e-mail address (school.yaml, emails): its label and the address."""
-    icon: IconName | None = Field(default=None, pattern=r"^[a-z0-9-]+$")
+    icon: IconName | None = None
     """A Material Design icon name shown before the line, instead of the channel's own icon, e.g. clock-outline."""
 
     @model_validator(mode="after")
@@ -49,7 +48,7 @@ class BookmarkSection(StrictModel):
 
     heading: LocalizedText
     """The heading printed above the lines, e.g. nl: Bereikbaarheid, en: How to reach us."""
-    icon: IconName | None = Field(default=None, pattern=r"^[a-z0-9-]+$")
+    icon: IconName | None = None
     """A Material Design icon name shown before the heading, e.g. weather-night."""
     icons: bool = True
     """Show each line's channel icon (phone, e-mail …) before it; false shows a plain bullet instead."""

@@ -8,14 +8,14 @@ its answers, so that no time is typed twice.
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
 from ..i18n import _
 from pydantic import ConfigDict
 
+from .refs import Ref
 from .base import CalendarDate, ClockTime, Id, LabelsModel, LocalizedText, StrictModel, labels_optional
 
 #: The holidays and free days the Flemish rules give, by their key in holidays.py.
@@ -98,11 +98,11 @@ class Event(StrictModel):
 class AnswerClock(StrictModel):
     """Which times of times.yaml set the clock of answers and quiet times (their names there)."""
 
-    school_day_starts: Id
+    school_day_starts: Annotated[Id, Ref("times")]
     """The time the school starts reading messages, e.g. school_day_start (08:30 in times.yaml)."""
-    sends_until: Id
+    sends_until: Annotated[Id, Ref("times")]
     """The time after which the school sends nothing, e.g. no_school_messages_after (17:00)."""
-    quiet_from: Id
+    quiet_from: Annotated[Id, Ref("times")]
     """The time evenings become quiet, e.g. evening_quiet_from (20:00)."""
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field, HttpUrl
 
+from .refs import Defines, Ref
 from .base import LocalizedText, StrictModel
 
 
@@ -31,9 +34,9 @@ class Settings(StrictModel):
     """The title where space is short: the website's header on a phone and browser tabs. Default: the title."""
     description: LocalizedText
     """One sentence on what the charter is, for search engines and link previews."""
-    languages: list[Language] = Field(min_length=1)
+    languages: Annotated[list[Language], Defines("languages", key="code")] = Field(min_length=1)
     """The languages the charter is published in. The first one need not be the default."""
-    default_language: str
+    default_language: Annotated[str, Ref("languages")]
     """The code of the language that plain (untranslated) texts are written in; the website shows it at /."""
     site_url: HttpUrl
     """The address where the website is published, e.g. https://digicharter.school.be/ (the bookmark's QR code opens it)."""

@@ -8,9 +8,12 @@ reported at its line, like any other charter mistake.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import ConfigDict, Field
 
 from .base import Id, LabelsModel, LocalizedText, StrictModel, labels_optional
+from .refs import Ref
 
 
 class DownloadText(LabelsModel):
@@ -95,7 +98,7 @@ class SiteLabels(LabelsModel):
 class SiteHome(StrictModel):
     """What the home page shows at a glance."""
 
-    answer_times: list[Id] = Field(default_factory=list)
+    answer_times: list[Annotated[Id, Ref("agreements")]] = Field(default_factory=list)
     """The ids of the agreements (agreements.yaml or protocol.yaml) listed under 'answer times', with their short text."""
 
 

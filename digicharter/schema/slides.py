@@ -7,11 +7,12 @@ school gets a complete presentation without writing one.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, PositiveInt
 
 from .base import Id, LabelsModel, LocalizedText, StrictModel, labels_optional
+from .refs import Ref
 
 SlideKind = Literal["title", "vision", "reach", "channels", "channel", "protocol", "parents", "pdca", "dates",
                     "questions", "text"]
@@ -78,11 +79,11 @@ class OutlineEntry(StrictModel):
     """What the slide shows: title, vision, reach (contacts), channels (one slide per channel), channel (one
     channel), protocol (one slide per protocol section), parents (what we ask of parents), pdca, questions,
     or text (a slide with its own heading, text and points)."""
-    channel: Id | None = None
+    channel: Annotated[Id, Ref("channels")] | None = None
     """For show: channel — the id of the channel (channels.yaml)."""
-    section: Id | None = None
+    section: Annotated[Id, Ref("sections")] | None = None
     """For show: protocol — show only this protocol section (its id in protocol.yaml)."""
-    agreements: list[Id] | None = None
+    agreements: list[Annotated[Id, Ref("agreements")]] | None = None
     """For show: channel, protocol (with section), parents or reach — the ids of the agreements the slide shows, in
     their short form, in this order. Without it a channel slide shows the channel's agreements (agreements.yaml)
     that have a short text, a protocol slide its section's rules that have one, and the parents slide the
