@@ -266,7 +266,7 @@ def run_steps(ctx: BuildContext, steps: list[Step], jobs: int | None = None) -> 
     # Outputs whose languages are independent are split per language, so the two
     # cores stay busy to the end.
     tasks: list[tuple[str, str, int | None]] = []
-    for name, _ in steps:
+    for name, _step in steps:
         if name in PER_LANGUAGE and len(ctx.views) > 1:
             tasks += [(f"{name} ({view.code})", name, index) for index, view in enumerate(ctx.views)]
         else:

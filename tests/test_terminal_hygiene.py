@@ -22,7 +22,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from conftest import CHARTER
 from digicharter.errors import Problem
-from digicharter.loading.yaml_loader import LoadedFile, YamlProblem, _Builder, _MarkLoader, load_yaml_file
+from digicharter.loading.yaml_loader import LoadedFile, YamlProblem, _Builder, compose, load_yaml_file
 from digicharter.schema import SECTION_FILES
 from digicharter.schema.base import Phone
 from helpers import line_of, replace_in
@@ -108,7 +108,7 @@ def test_every_key_and_value_of_every_charter_file_is_checked_for_control_charac
     tried = 0
     for name in SECTION_FILES.values():
         text = (CHARTER / name).read_text(encoding="utf-8")
-        root = yaml.compose(text, Loader=_MarkLoader)
+        root = compose(text, name)[0]
         for number, node in enumerate(_scalars(root)):
             original = node.value
             node.value = ESCAPES[number % len(ESCAPES)] + original
