@@ -41,7 +41,7 @@ def test_a_line_names_exactly_one_thing(charter_copy, capsys):
     code, found = check(capsys, charter_copy)
     assert code == 1
     assert any(
-        name == "bookmark.yaml" and at == line and "exactly one of agreement, phone or email" in message
+        name == "bookmark.yaml" and at == line and "exactly one of agreement, phone, email or events" in message
         for name, at, message in found
     ), found
 

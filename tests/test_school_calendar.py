@@ -13,8 +13,25 @@ from digicharter.loading.charter_loader import load_charter
 from digicharter.schoolyear.holidays import holidays
 
 
+DATES_SECTION = """    - heading: {nl: Data, en: Dates}
+      icon: calendar-month
+      icons: false
+      items:
+        - events: parent_contact           # every parent contact of calendar.yaml, on one line
+"""
+
+
+def drop_calendar(charter: Path) -> None:
+    """The charter without calendar.yaml, and without the bookmark's line of its dates."""
+    (charter / "calendar.yaml").unlink()
+    bookmark = charter / "bookmark.yaml"
+    text = bookmark.read_text(encoding="utf-8")
+    assert DATES_SECTION in text
+    bookmark.write_text(text.replace(DATES_SECTION, ""), encoding="utf-8")
+
+
 def test_a_charter_without_calendar_yaml_is_valid(charter_copy: Path) -> None:
-    (charter_copy / "calendar.yaml").unlink()
+    drop_calendar(charter_copy)
     assert load_charter(charter_copy, strict=True).charter.calendar is None
 
 
@@ -89,7 +106,24 @@ def test_without_calendar_yaml_there_is_no_dates_slide(charter_copy: Path) -> No
     from digicharter.view import views
 
     with_calendar = load_charter(charter_copy, strict=True).charter
-    (charter_copy / "calendar.yaml").unlink()
+    drop_calendar(charter_copy)
     without = load_charter(charter_copy, strict=True).charter
     for charter, expected in ((with_calendar, 1), (without, 0)):
         assert sum(1 for slide in build_deck(views(charter)[0]) if slide.kind == "dates") == expected
+
+
+@pytest.mark.slow
+def test_the_bookmark_shows_the_parent_contacts_of_calendar_yaml(built_site: Path, loaded) -> None:
+    from digicharter.schoolyear.event_lines import dates_line
+    from digicharter.view import views
+
+    contacts = [e for e in loaded.charter.calendar.events if e.kind == "parent_contact"]
+    for view in views(loaded.charter):
+        text = " ".join(_pdf_text(built_site / "downloads" / f"digicharter-bookmark-{view.code}.pdf").split())
+        assert dates_line(view, contacts) in text
+
+
+def test_a_bookmark_line_of_events_needs_them_in_calendar_yaml(charter_copy: Path) -> None:
+    (charter_copy / "calendar.yaml").unlink()
+    problems = _problems(charter_copy)
+    assert any("bookmark.yaml:" in p and "'parent_contact' events, but calendar.yaml has none" in p for p in problems), problems

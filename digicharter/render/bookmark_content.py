@@ -29,13 +29,14 @@ PHONE_ICON = "phone"
 SMS_ICON = "cellphone-message"
 EMAIL_ICON = "email"
 HOURS_ICON = "clock-outline"
+EVENTS_ICON = "calendar-month"
 
 
 @dataclass(frozen=True)
 class Line:
     """One line on a face."""
 
-    kind: Literal["agreement", "phone", "email", "class"]
+    kind: Literal["agreement", "phone", "email", "class", "events"]
     ref: str
     """The id the line names in bookmark.yaml."""
     text: Markup
@@ -52,7 +53,7 @@ class Line:
         """How an error message names this line."""
         shown = self.plain if len(self.plain) <= 60 else self.plain[:57] + "…"
         kind = {"agreement": _("agreement"), "phone": _("phone number"), "email": _("e-mail address"),
-                "class": _("class")}.get(self.kind, self.kind)
+                "class": _("class"), "events": _("events")}.get(self.kind, self.kind)
         return _("the {kind} '{id}' (“{text}”)").format(kind=kind, id=self.ref, text=shown)
 
 
@@ -102,6 +103,13 @@ def _line(view: LanguageView, item: BookmarkItem) -> Line:
             "agreement", item.agreement, typeset(view.text(agreement.short, "html")), icon,
             plain=view.text(agreement.short, "plain"),
         )
+    if item.events is not None:
+        from ..schoolyear.event_lines import dates_line
+
+        calendar = view.charter.calendar
+        events = [e for e in (calendar.events if calendar is not None else []) if e.kind == item.events]
+        text = dates_line(view, events)
+        return Line("events", item.events, typeset(str(html_text(text))), item.icon or EVENTS_ICON, plain=text)
     if item.phone is not None:
         phone = next(p for p in view.charter.school.phones if p.id == item.phone)
         fact = view.fact(Reference("phone", phone.id, None, f"{{phone.{phone.id}}}"))

@@ -290,6 +290,8 @@ def _message(view: LanguageView, spills: list[Spill], charter_dir: Path | None) 
 
 def _where(view: LanguageView, line: Line, charter_dir: Path | None) -> str:
     """The text to shorten, with its file and line when the charter folder is known."""
+    if line.kind == "events":
+        return _("the names of the '{kind}' events in calendar.yaml").format(kind=line.ref)
     if line.kind == "class":
         return _("the class '{id}' in classes.yaml (a teacher's name, an address or a class code)").format(id=line.ref)
     if line.kind == "agreement":

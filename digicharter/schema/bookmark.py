@@ -20,7 +20,7 @@ from .refs import Ref
 class BookmarkItem(StrictModel):
     """One line on the bookmark: an agreement's short text, or a phone number or e-mail address of the school.
 
-    Write exactly one of agreement, phone or email.
+    Write exactly one of agreement, phone, email or events.
     """
 
     agreement: Annotated[Id, Ref("agreements")] | None = None
@@ -29,16 +29,19 @@ class BookmarkItem(StrictModel):
     """The id of a phone number (school.yaml, phones): its short label, the number and, if it has 'hours', when it is answered."""
     email: Annotated[Id, Ref("emails")] | None = None
     """The id of an e-mail address (school.yaml, emails): its label and the address."""
+    events: Literal["info_evening", "parent_contact", "school_event"] | None = None
+    """A kind of event from calendar.yaml (info_evening, parent_contact or school_event): its name and every date of the school year, on one line."""
     icon: IconName | None = None
     """A Material Design icon name shown before the line, instead of the channel's own icon, e.g. clock-outline."""
 
     @model_validator(mode="after")
     def _exactly_one(self) -> "BookmarkItem":
-        named = [key for key in ("agreement", "phone", "email") if getattr(self, key) is not None]
+        named = [key for key in ("agreement", "phone", "email", "events") if getattr(self, key) is not None]
         if len(named) != 1:
             received = _(" and ").join(named) if named else _("none of them")
             raise ValueError(
-                _("write exactly one of agreement, phone or email per line, received {received}").format(received=received)
+                _("write exactly one of agreement, phone, email or events per line, received {received}").format(
+                    received=received)
             )
         return self
 

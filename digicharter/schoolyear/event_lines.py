@@ -27,3 +27,12 @@ def event_line(view: LanguageView, event: Event, *, with_weekday: bool = True) -
 def event_lines(view: LanguageView, events: list[Event]) -> list[str]:
     """Every event in date order, one line each."""
     return [event_line(view, event) for event in sorted(events, key=lambda e: (e.date, e.start or e.date))]
+
+
+def dates_line(view: LanguageView, events: list[Event]) -> str:
+    """One kind of event on one line: its name and every date, e.g. "Oudercontact (rapport): 17 december, 25 maart"."""
+    ordered = sorted(events, key=lambda e: (e.date, e.start or e.date))
+    if not ordered:
+        return ""
+    dates = ", ".join(format_date(e.date, "d MMMM", locale=view.language.locale) for e in ordered)
+    return f"{view.raw(ordered[0].name)}: {dates}"

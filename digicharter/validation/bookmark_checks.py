@@ -42,6 +42,13 @@ def _check_lines(charter: Charter, ctx: CheckContext) -> None:
                 if item.agreement is not None:
                     _agreement(ctx, path + ("agreement",), item.agreement, agreements)
                     kind, ref = "agreement", item.agreement
+                elif item.events is not None:
+                    calendar = charter.calendar
+                    if calendar is None or not any(e.kind == item.events for e in calendar.events):
+                        ctx.error("bookmark", path + ("events",), _(
+                            "the bookmark shows the '{kind}' events, but calendar.yaml has none: add them under events: "
+                            "in calendar.yaml, or remove this line").format(kind=item.events))
+                    kind, ref = "events", item.events
                 elif item.phone is not None:
                     _known(ctx, path + ("phone",), item.phone, phones, N_("unknown phone number '{id}'{did_you_mean} (the ids are in school.yaml under phones)"))
                     kind, ref = "phone", item.phone
