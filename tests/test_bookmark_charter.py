@@ -44,7 +44,11 @@ def changed(tmp_path_factory) -> tuple[Path, list[LanguageView]]:
     charter = root / "charter"
     shutil.copytree(CHARTER, charter)
     bookmark = charter / "bookmark.yaml"
-    # Move 'email-teacher' from the front to the top of the back's last section.
+    # Make room on the back (the dates of calendar.yaml go), then move 'email-teacher' from the front
+    # to the end of the back's second section.
+    from test_school_calendar import DATES_SECTION
+
+    replace_in(bookmark, DATES_SECTION, "")
     replace_in(bookmark, "        - agreement: email-teacher\n", "")
     replace_in(bookmark, "        - agreement: smartschool-disagreement\n", "        - agreement: smartschool-disagreement\n        - agreement: email-teacher\n")
     replace_in(bookmark, "  height_mm: 205", f"  height_mm: {HEIGHT_MM}")
