@@ -12,7 +12,8 @@ from functools import cached_property
 from typing import Literal
 
 from .facts import PARTS, REFERENCE, Fact, Reference, resolve
-from .markup import inline_html, markdown_safe, plain
+from .escaping import markdown_markup
+from .markup import inline_html, plain
 from .schema import Charter
 from .schema.agreements import Agreement
 from .schema.base import Text
@@ -62,7 +63,7 @@ class LanguageView:
         if mode == "plain":
             return plain(self._fill(source, "plain"))
         filled = self._fill(source, "link")
-        return inline_html(filled) if mode == "html" else markdown_safe(filled)
+        return inline_html(filled) if mode == "html" else markdown_markup(filled)
 
     def _fill(self, source: str, how: str) -> str:
         def replace(match) -> str:
