@@ -15,14 +15,31 @@ import material
 
 from .i18n import _
 
+
+def _project_dir() -> Path:
+    """Where templates/, mkdocs.yml and node_modules/ are: in the package once installed, else the repository.
+
+    A wheel carries them in ``digicharter/_data/`` (copied there by setup.py),
+    so an installed Digicharter needs no source tree and a charter can live
+    anywhere; in the repository (and an editable install) they are read where
+    they are edited. ``DIGICHARTER_PROJECT`` points elsewhere (tests).
+    """
+    if os.environ.get("DIGICHARTER_PROJECT"):
+        return Path(os.environ["DIGICHARTER_PROJECT"])
+    installed = Path(__file__).resolve().parent / "_data"
+    if (installed / "mkdocs.yml").is_file():
+        return installed
+    return Path(__file__).resolve().parent.parent
+
+
 #: The project folder: where templates/, mkdocs.yml, node_modules/ live.
-PROJECT_DIR = Path(os.environ.get("DIGICHARTER_PROJECT", Path(__file__).resolve().parent.parent))
+PROJECT_DIR = _project_dir()
 TEMPLATES_DIR = PROJECT_DIR / "templates"
 NODE_MODULES = PROJECT_DIR / "node_modules"
 
 FONT_FAMILY = "Atkinson Hyperlegible"
-_FONT_DIR = NODE_MODULES / "@fontsource" / "atkinson-hyperlegible" / "files"
-_ICON_DIR = Path(material.__file__).parent / "templates" / ".icons" / "material"
+FONT_DIR = NODE_MODULES / "@fontsource" / "atkinson-hyperlegible" / "files"
+ICON_DIR = Path(material.__file__).parent / "templates" / ".icons" / "material"
 
 
 @dataclass(frozen=True)
@@ -38,7 +55,7 @@ def font_files() -> list[FontFile]:
     for weight in (400, 700):
         for style in ("normal", "italic"):
             for subset in ("latin", "latin-ext"):
-                path = _FONT_DIR / f"atkinson-hyperlegible-{subset}-{weight}-{style}.woff2"
+                path = FONT_DIR / f"atkinson-hyperlegible-{subset}-{weight}-{style}.woff2"
                 files.append(FontFile(path, weight, style))
     missing = [f.path for f in files if not f.path.is_file()]
     if missing:
@@ -51,11 +68,21 @@ def font_files() -> list[FontFile]:
     return files
 
 
+@lru_cache(maxsize=None)
+def icon_names() -> tuple[str, ...]:
+    """Every icon name a channel or a bookmark line may use, sorted (the editors' schemas list them)."""
+    return tuple(sorted(path.stem for path in ICON_DIR.glob("*.svg")))
+
+
 def icon_exists(name: str) -> bool:
-    return (_ICON_DIR / f"{name}.svg").is_file()
+    """Whether Material ships an icon of this name; a name the system cannot look up is simply not one."""
+    try:
+        return (ICON_DIR / f"{name}.svg").is_file()
+    except (OSError, ValueError):  # too long, or a character no file name may hold
+        return False
 
 
 @lru_cache(maxsize=None)
 def icon_svg(name: str) -> str:
     """The SVG source of a Material Design icon (Apache 2.0, shipped with mkdocs-material)."""
-    return (_ICON_DIR / f"{name}.svg").read_text(encoding="utf-8")
+    return (ICON_DIR / f"{name}.svg").read_text(encoding="utf-8")

@@ -2,7 +2,14 @@
 
 A school publishes whatever is in ``site/``. So nothing is written there until
 every output of every language has been built and checked; a failed (or
-killed) build leaves the previous ``site/`` exactly as it was.
+killed) build leaves the previous ``site/`` exactly as it was. Everything a
+build makes on the way (the new site, the generated pages, scratch files) is
+in folders of its own next to the output, named after the output and the
+process: two builds into two folders never share a file.
+
+The new site replaces the old one in a single step where the system can
+(:func:`~digicharter.fsutil.exchange`): at every instant ``site/`` is the
+complete old or the complete new site.
 """
 
 from __future__ import annotations
@@ -19,13 +26,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .errors import DigicharterError, InternalError
-from .fsutil import move_into
+from .errors import DigicharterError, InternalError, OutputError, display_path
+from .fsutil import exchange, move_into
 from .i18n import _
+from .os_errors import is_user_os_error, os_error_message, resolved
 from .loading.charter_loader import load_charter
 from .render.pdf_cache import PdfCache, cache_next_to, no_cache
 from .reproducible import DEFAULT_EPOCH, source_date, source_date_epoch
 from .schema import Charter
+from .schema_export import refresh_schemas
 from .view import LanguageView, views
 
 
@@ -41,7 +50,7 @@ class BuildContext:
     work_dir: Path
     """Scratch space for intermediate files (deleted after the build)."""
     site_src: Path
-    """Where the generated Markdown pages go (engine-neutral, not committed)."""
+    """Where the generated Markdown pages go (engine-neutral): this build's own, inside ``work_dir`` unless a caller chose."""
     quiet: bool = False
     pdf_cache: PdfCache = field(default_factory=no_cache)
     """PDFs of earlier builds by the hash of their input (see render/pdf_cache.py)."""
@@ -57,10 +66,12 @@ Step = tuple[str, Callable[[BuildContext], None]]
 def _steps() -> list[Step]:
     """The outputs, in order: the website first (MkDocs owns its folder while it builds)."""
     from .render.bookmark import build_bookmarks
+    from .render.calendar.build import build_calendars
     from .render.site import build_site
     from .render.slides import build_slides
 
-    return [("website", build_site), ("bookmark", build_bookmarks), ("slides", build_slides)]
+    return [("website", build_site), ("bookmark", build_bookmarks), ("slides", build_slides),
+            ("calendar", build_calendars)]
 
 
 def _recover(out_dir: Path) -> None:
@@ -109,19 +120,40 @@ def build(
     """Build every output; replace ``out_dir`` only if all of them succeed."""
     started = time.perf_counter()
     started_at = time.time()
-    out_dir = out_dir.resolve()
-    _refuse_dangerous_output(out_dir, charter_dir)
     try:
+        out_dir = resolved(out_dir)
+        _refuse_dangerous_output(out_dir, charter_dir)
         out_dir.parent.mkdir(parents=True, exist_ok=True)
-        lock = _lock(out_dir)
+        with _lock(out_dir):
+            return _build_locked(charter_dir, out_dir, site_src, quiet, steps, jobs, started, started_at)
     except OSError as exc:
-        raise DigicharterError(_("cannot write next to {folder}: {reason}").format(folder=out_dir, reason=exc.strerror or exc)) from None
-    with lock:
-        return _build_locked(charter_dir, out_dir, site_src, quiet, steps, jobs, started, started_at)
+        # A full disk, a read-only folder …: the user's to fix. The staging folder is gone by now, and the
+        # previous site was never touched (or, if the swap itself failed, put back).
+        if not is_user_os_error(exc):
+            raise
+        raise OutputError(
+            _("the build into {folder} stopped, and {folder} was not changed: {reason}").format(
+                folder=display_path(out_dir), reason=os_error_message(exc, _failed_path(exc, out_dir)))
+        ) from None
+
+
+def _failed_path(exc: OSError, out_dir: Path) -> str | None:
+    """The path to name for ``exc``: where a copy was going, and the folder the build writes in, not its scratch files."""
+    failed = exc.filename2 if exc.filename2 is not None else exc.filename
+    if failed is None:  # a write into an open file: the build writes only next to out_dir
+        return display_path(out_dir.parent)
+    failed_path = Path(os.fsdecode(failed))
+    if failed_path == out_dir:
+        return display_path(out_dir)
+    if failed_path.parent == out_dir.parent or out_dir.parent in failed_path.parents:
+        return display_path(out_dir.parent)  # the lock, the staging or the work folder: all sit next to out_dir
+    return display_path(failed_path)
 
 
 def _build_locked(charter_dir, out_dir, site_src, quiet, steps, jobs, started, started_at) -> BuildContext:
     _recover(out_dir)
+    # Before the check: a charter with a mistake still gets schemas that know its new ids.
+    refresh_schemas(charter_dir)
     result = load_charter(charter_dir, strict=True)
     epoch = charter_epoch(charter_dir)
     staging = out_dir.parent / f".{out_dir.name}-new-{os.getpid()}"
@@ -134,7 +166,7 @@ def _build_locked(charter_dir, out_dir, site_src, quiet, steps, jobs, started, s
         charter_dir=charter_dir,
         staging=staging,
         work_dir=work,
-        site_src=(site_src or charter_dir.resolve().parent / "site_src"),
+        site_src=(site_src or work / "site_src"),
         quiet=quiet,
         pdf_cache=cache_next_to(out_dir),
     )
@@ -144,6 +176,7 @@ def _build_locked(charter_dir, out_dir, site_src, quiet, steps, jobs, started, s
     try:
         with source_date(epoch):
             run_steps(ctx, steps if steps is not None else _steps(), jobs)
+        (staging / BUILT_MARK).write_bytes(BUILT_MARK_TEXT)
         _swap_in(staging, out_dir)
         if steps is None:  # a partial build (e.g. only the bookmark) must not forget the others' PDFs
             ctx.pdf_cache.prune(started_at)
@@ -158,16 +191,22 @@ def _build_locked(charter_dir, out_dir, site_src, quiet, steps, jobs, started, s
     return ctx
 
 
+#: Written into every output folder: a later build may replace it (also when it holds only the slides).
+BUILT_MARK = ".digicharter-build"
+BUILT_MARK_TEXT = b"Built by Digicharter. Each build replaces this folder as a whole.\n"
+
+
 def _refuse_dangerous_output(out_dir: Path, charter_dir: Path) -> None:
     """The output folder is replaced whole: never let that be the charter, the project or a stranger's folder."""
-    charter = charter_dir.resolve()
+    charter = resolved(charter_dir)
     protected = [charter, Path.cwd().resolve(), Path.home().resolve(), Path(out_dir.anchor)]
     if any(out_dir == p or out_dir in p.parents for p in protected):
         raise DigicharterError(
             _("the output folder {folder} would be replaced as a whole, and it is or contains the charter, "
               "the current folder or your home folder; choose a folder of its own, e.g. --output site").format(folder=out_dir)
         )
-    if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / "index.html").is_file():
+    built_here = (out_dir / BUILT_MARK).is_file() or (out_dir / "index.html").is_file()
+    if out_dir.is_dir() and any(out_dir.iterdir()) and not built_here:
         raise DigicharterError(
             _("{folder} exists and does not look like a website Digicharter built (it has no index.html); "
               "the build replaces the output folder whole, so move it away or choose another --output").format(folder=out_dir)
@@ -296,10 +335,38 @@ def _run_forked(label: str, name: str, language: int | None) -> float:
 
 
 def _swap_in(staging: Path, out_dir: Path) -> None:
+    """Put the finished site in place of the old one; the old tree is removed afterwards.
+
+    With :func:`exchange` the two names trade places in one step, and the old
+    site ends up under the staging name, where a killed build's leftovers are
+    cleared by the next build (:func:`_recover`). Without it, two renames: a
+    build killed between them leaves the old site as ``.site-old-*``, which the
+    next build puts back first.
+    """
+    if out_dir.exists() and not out_dir.is_dir():
+        raise DigicharterError(_("{folder} exists and is not a folder; move it away").format(folder=out_dir))
+    if not out_dir.exists():
+        staging.rename(out_dir)
+        return
+    _pause_for_tests("before-swap")
+    if exchange(staging, out_dir):
+        _pause_for_tests("after-swap")
+        shutil.rmtree(staging, ignore_errors=True)
+        return
     old = out_dir.parent / f".{out_dir.name}-old-{os.getpid()}"
-    if out_dir.exists():
-        if not out_dir.is_dir():
-            raise DigicharterError(_("{folder} exists and is not a folder; move it away").format(folder=out_dir))
-        out_dir.rename(old)
+    out_dir.rename(old)
+    _pause_for_tests("between-renames")
     staging.rename(out_dir)
     shutil.rmtree(old, ignore_errors=True)
+
+
+#: Set only by tests: ``<moment>:<file>`` makes the build write ``file`` at that moment of the swap and wait to be killed.
+PAUSE_FOR_TESTS = "DIGICHARTER_TEST_PAUSE_AT_SWAP"
+
+
+def _pause_for_tests(moment: str) -> None:
+    """Let a test kill the build at an exact moment of the swap (a window far too short to hit by chance)."""
+    wanted, _sep, signal_file = os.environ.get(PAUSE_FOR_TESTS, "").partition(":")
+    if wanted == moment and signal_file:
+        Path(signal_file).write_text(moment, encoding="utf-8")
+        time.sleep(600)

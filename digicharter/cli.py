@@ -15,6 +15,8 @@ from typing import Callable, Sequence
 from . import __version__, i18n
 from .i18n import _, ngettext
 from .errors import CharterError, DigicharterError
+from .escaping import terminal_text
+from .os_errors import is_user_os_error, os_error_message
 
 DEFAULT_CHARTER = Path("charter")
 
@@ -28,7 +30,7 @@ def _charter_arg(parser: argparse.ArgumentParser) -> None:
 
 def _print_warnings(warnings) -> None:
     for warning in warnings:
-        print(warning, file=sys.stderr)
+        print(warning, file=sys.stderr)  # str(Problem) shows control characters escaped
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -48,18 +50,67 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         text = _("{folder}: the charter is valid ({agreements} agreements, languages {languages})")
     print(text.format(folder=args.charter_dir, agreements=rules, languages=languages, count=count))
+    _print_progress(result)
+    _print_disconnect(result)
     return 0
+
+
+def _print_disconnect(result) -> None:
+    """Which of the five right-to-disconnect themes (CAO XII) the agreements cover, and with which."""
+    from .disconnect.coverage import THEME_NAMES, coverage
+
+    found = coverage(result.charter.all_rules())
+    covered = sum(1 for item in found if item.agreements)
+    print(_("right to disconnect (CAO XII): {covered} of {total} themes covered").format(covered=covered, total=len(found)))
+    for item in found:
+        ids = ", ".join(rule.id for rule in item.agreements) or _("none")
+        print("  " + _("{name}: {agreements}").format(name=_(THEME_NAMES[item.theme]), agreements=ids))
+
+
+def _print_progress(result) -> None:
+    """One line per translated language: how much of it is done, as a whole and per output."""
+    from .translation.progress import progress
+
+    for item in progress(result):
+        parts = ", ".join(
+            _("{output} {done} of {texts} ({percent} %)").format(
+                output=_(output), done=count.done_texts, texts=count.texts, percent=count.percent)
+            for output, count in sorted(item.outputs.items()))
+        if item.total.done_texts == item.total.texts:
+            line = _("{name} ({code}): all {texts} texts translated")
+        elif item.complete:
+            line = _("{name} ({code}): {done} of {texts} texts translated ({percent} % of the words): {outputs}")
+        else:
+            line = _("{name} ({code}), translation in progress: {done} of {texts} texts translated "
+                     "({percent} % of the words): {outputs}")
+        print(line.format(name=item.name, code=item.code, done=item.total.done_texts, texts=item.total.texts,
+                          percent=item.total.percent, outputs=parts))
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
     from .schema_export import schema_files, write_schemas
 
-    if args.output:
-        for path in write_schemas(args.output):
-            print(_("wrote {path}").format(path=path))
-    else:
-        for name, text in schema_files().items():
+    if str(args.output) == "-":
+        for name, text in schema_files(args.charter_dir).items():
             print(f"// {name}\n{text}")
+        return 0
+    if not args.charter_dir.is_dir():
+        raise DigicharterError(_("the charter folder {folder} does not exist").format(folder=args.charter_dir))
+    output = args.output or args.charter_dir / "schema"
+    written = write_schemas(output, args.charter_dir)
+    for path in written:
+        print(_("wrote {path}").format(path=path))
+    if not written:
+        print(_("the schemas in {folder} are up to date").format(folder=output))
+    return 0
+
+
+def cmd_translations(args: argparse.Namespace) -> int:
+    from .translation.export import export_translations
+
+    path, counts = export_translations(args.charter_dir, args.language)
+    print(_("wrote {path}: {done} translated, {outdated} outdated, {new} still to translate").format(
+        path=path, **counts))
     return 0
 
 
@@ -81,13 +132,24 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help=_("treat missing translations as errors"))
     check.set_defaults(func=cmd_check)
 
-    schema = sub.add_parser("schema", help=_("print or write the JSON Schemas for editors"))
-    schema.add_argument("--output", "-o", type=Path, help=_("write one .schema.json per charter file into this folder"))
+    schema = sub.add_parser("schema", help=_("write the JSON Schemas editors use, with the charter's own ids"))
+    _charter_arg(schema)
+    schema.add_argument(
+        "--output", "-o", type=Path,
+        help=_("write one .schema.json per charter file into this folder (default: CHARTER_DIR/schema; - prints them)"))
     schema.set_defaults(func=cmd_schema)
 
+    translations = sub.add_parser(
+        "translations", help=_("write or update the translation file (PO) of one language for a translator"))
+    translations.add_argument("language", metavar="LANGUAGE", help=_("the language code, e.g. fr"))
+    _charter_arg(translations)
+    translations.set_defaults(func=cmd_translations)
+
     from .commands import register
+    from .new_charter import register as register_new
 
     register(sub, _charter_arg)
+    register_new(sub)
     return parser
 
 
@@ -104,22 +166,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return func(args)
     except CharterError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            print(problem, file=sys.stderr)  # str(Problem) shows control characters escaped
         errors = sum(1 for p in exc.problems if p.severity == "error")
         print(ngettext("{count} problem found; nothing was built or changed.",
                        "{count} problems found; nothing was built or changed.", errors).format(count=errors), file=sys.stderr)
         return 1
     except DigicharterError as exc:
-        print(_("error: {message}").format(message=exc), file=sys.stderr)
+        print(terminal_text(_("error: {message}").format(message=exc)), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(_("interrupted"), file=sys.stderr)
         return 130
+    except OSError as exc:  # a full disk, a read-only folder, a port in use …: the user's to fix
+        if not is_user_os_error(exc):
+            return _internal_error()
+        print(_("error: {message}").format(message=os_error_message(exc)), file=sys.stderr)
+        return 1
     except Exception:  # an InternalError or any other bug
-        print(_("internal error: this is a bug in Digicharter, not in your charter."), file=sys.stderr)
-        print(_("Please report it with the text below.") + "\n", file=sys.stderr)
-        traceback.print_exc()
-        return 2
+        return _internal_error()
+
+
+def _internal_error() -> int:
+    """A bug: say so, ask for a report, and show the traceback that the report needs (exit 2)."""
+    print(_("internal error: this is a bug in Digicharter, not in your charter."), file=sys.stderr)
+    print(_("Please report it with the text below.") + "\n", file=sys.stderr)
+    traceback.print_exc()
+    return 2
 
 
 if __name__ == "__main__":

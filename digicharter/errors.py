@@ -30,6 +30,17 @@ class Problem:
     severity: str = field(default="error", compare=False)
 
     def __str__(self) -> str:
+        """The problem as one line for the terminal, control characters and bidi overrides shown escaped.
+
+        A charter value quoted in the message (``'\x1b[2J'``) must not clear the
+        editor's screen or make the line read backwards, so the whole line goes
+        through :func:`~digicharter.escaping.terminal_text`, however it was built.
+        """
+        from .escaping import terminal_text
+
+        return terminal_text(self._line())
+
+    def _line(self) -> str:
         from .i18n import _
 
         what = self.message
@@ -74,8 +85,13 @@ class InternalError(Exception):
 
 
 def display_path(path: Path) -> str:
-    """Show a path the way the user typed it: relative to the current folder if possible."""
+    """Show a path the way the user typed it: relative to the current folder if possible.
+
+    A link that points to itself cannot be resolved (Python 3.11 raises
+    RuntimeError, later versions OSError); it is then shown as given, so that
+    the problem it causes can be reported with its name.
+    """
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):
         return str(path)

@@ -34,9 +34,26 @@ def without_controls(value: str) -> str:
     return _CONTROLS.sub("", value)
 
 
+def first_control(value: str) -> str | None:
+    """The first control character or lone surrogate in ``value`` (what the loader rejects), if any."""
+    match = _CONTROLS.search(value)
+    return match.group(0) if match else None
+
+
 def html_text(value: str) -> Markup:
     """A value as HTML text content: ``<``, ``>``, ``&`` and quotes become entities."""
     return escape(without_controls(value))
+
+
+def as_html_text(value: object) -> object:
+    """A Jinja ``finalize``: every plain string a template prints goes through :func:`html_text`.
+
+    Autoescaping would escape it too, but would let control characters through;
+    markup we built ourselves (:class:`~markupsafe.Markup`) is left as it is.
+    """
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return html_text(value)
+    return value
 
 
 def html_attr(value: str) -> Markup:
@@ -52,12 +69,32 @@ def css_string(value: str) -> Markup:
 
     Everything that is not a letter, digit or harmless punctuation is written
     as a hex escape, so neither ``"`` nor ``\\`` nor ``</style>`` can end the
-    string, the rule or the style element it sits in.
+    string, the rule or the style element it sits in. Every hex escape ends
+    with a space, which CSS reads as the end of the escape and drops: without
+    it a following hex digit (``\\3c 1``) would become part of the code point,
+    and a following space would be swallowed.
     """
     out = []
     for char in without_controls(value).replace("\n", " "):
-        out.append(char if _CSS_SAFE.fullmatch(char) and char not in "<>&" else f"\\{ord(char):06x}")
+        out.append(char if _CSS_SAFE.fullmatch(char) and char not in "<>&" else f"\\{ord(char):x} ")
     return Markup('"' + "".join(out) + '"')
+
+
+_CSS_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def css_colour(value: str) -> Markup:
+    """A colour for CSS or SVG (``#rrggbb``), never anything else.
+
+    Colours are validated when the charter is read (and rejected at
+    file:line); this is the boundary's own check, so no colour field can ever
+    carry ``; }`` or ``</style>`` into a stylesheet, even if validation missed it.
+    """
+    if not isinstance(value, str) or not _CSS_COLOUR.fullmatch(value):
+        from .errors import InternalError
+
+        raise InternalError(f"not a #rrggbb colour: {str(value)[:40]!r}")
+    return Markup(value)
 
 
 _JS_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}

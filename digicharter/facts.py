@@ -109,8 +109,6 @@ def check_reference(charter: "Charter", ref: Reference) -> str | None:
 
 def resolve(charter: "Charter", ref: Reference, language: str, locale: str, time_format: str) -> Fact:
     """Write one (valid) reference in a language."""
-    from .view import text_in
-
     default = charter.settings.default_language
     times = charter.times
 
@@ -125,12 +123,12 @@ def resolve(charter: "Charter", ref: Reference, language: str, locale: str, time
             return Fact(clock(period.start))
         if ref.part == "end":
             return Fact(clock(period.end))
-        pattern = text_in(times.period_pattern, language, default)
+        pattern = times.period_pattern.resolve(language, default)
         return Fact(pattern.replace("{start}", clock(period.start)).replace("{end}", clock(period.end)))
     if ref.kind == "duration":
         duration = times.durations[ref.id]
         if ref.part == "counted_in":
-            return Fact(text_in(getattr(times.day_kinds, duration.counted_in), language, default))
+            return Fact(getattr(times.day_kinds, duration.counted_in).resolve(language, default))
         if ref.part == "amount":
             return Fact(str(duration.amount))
         return Fact(_format_duration(duration.amount, _UNIT_KEYS[duration.unit], locale))
@@ -139,20 +137,20 @@ def resolve(charter: "Charter", ref: Reference, language: str, locale: str, time
     if ref.kind == "phone":
         phone = next(p for p in charter.school.phones if p.id == ref.id)
         if ref.part == "label":
-            return Fact(text_in(phone.label, language, default))
+            return Fact(phone.label.resolve(language, default))
         scheme = "sms" if phone.prefer_sms else "tel"
         return Fact(phone.number.written, f"{scheme}:{phone.number.e164}")
     if ref.kind == "email":
         email = next(e for e in charter.school.emails if e.id == ref.id)
         if ref.part == "label":
-            return Fact(text_in(email.label, language, default))
+            return Fact(email.label.resolve(language, default))
         return Fact(email.address, f"mailto:{email.address}")
     if ref.kind == "school":
         value = getattr(charter.school, ref.id)
-        return Fact(value if isinstance(value, str) else text_in(value, language, default))
+        return Fact(value if isinstance(value, str) else value.resolve(language, default))
     if ref.kind == "teacher_email":
         pattern = charter.school.teacher_email
-        return Fact(f"{text_in(pattern.local_part, language, default)}@{pattern.domain}")
+        return Fact(f"{pattern.local_part.resolve(language, default)}@{pattern.domain}")
     raise AssertionError(f"unchecked reference {ref.source}")
 
 

@@ -46,5 +46,10 @@ def slides_pdf(view: LanguageView) -> str:
     return f"downloads/digicharter-slides-{view.code}.pdf"
 
 
+def slides_pptx(view: LanguageView) -> str:
+    """The editable deck (PowerPoint, LibreOffice Impress), next to the slide PDF."""
+    return f"downloads/digicharter-slides-{view.code}.pptx"
+
+
 def slides_notes_pdf(view: LanguageView) -> str:
     return f"downloads/digicharter-slides-notes-{view.code}.pdf"

@@ -8,6 +8,7 @@ build is what makes two builds of the same charter byte-identical.
 from __future__ import annotations
 
 import os
+import re
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -17,15 +18,29 @@ from .i18n import _
 DEFAULT_EPOCH = "1704067200"
 
 
+#: The moments a build can date: from 1980-01-01 (the earliest a ZIP archive can hold) to the end of 2099
+#: (PDF dates and gzip headers are far from their limits; any year with four digits reads the same everywhere).
+EPOCH_MIN = 315532800
+EPOCH_MAX = 4102444799
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+
+
 def source_date_epoch(default: str = DEFAULT_EPOCH) -> int:
-    """``SOURCE_DATE_EPOCH`` as a number, or ``default``; a value that is not a number is the user's to fix."""
+    """``SOURCE_DATE_EPOCH`` as a number, or ``default``; a value that is not a number in range is the user's to fix.
+
+    Only ASCII digits count: ``str.isdigit`` also accepts '²' or Arabic-Indic
+    digits, which ``int`` then refuses or reads as something else.
+    """
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip() or default
-    if not value.isdigit():
+    if not _ASCII_DIGITS.fullmatch(value) or not EPOCH_MIN <= int(value) <= EPOCH_MAX:
         from .errors import DigicharterError
+        from .escaping import terminal_text
 
         raise DigicharterError(
-            _("SOURCE_DATE_EPOCH must be a number of seconds since 1970, e.g. 1725148800; received '{value}'").format(
-                value=value[:40])
+            _("SOURCE_DATE_EPOCH must be a number of seconds since 1970 between {minimum} (1980-01-01) and "
+              "{maximum} (2099-12-31), e.g. 1725148800; received '{value}'. Set it to such a number, or unset it "
+              "to date the build from the charter's last commit").format(
+                minimum=EPOCH_MIN, maximum=EPOCH_MAX, value=terminal_text(value[:40]))
         )
     return int(value)
 

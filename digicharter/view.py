@@ -7,9 +7,12 @@ makes a new language a matter of data.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
+
+from babel import Locale
 
 from .facts import PARTS, REFERENCE, Fact, Reference, resolve
 from .escaping import markdown_markup
@@ -25,10 +28,7 @@ Mode = Literal["plain", "markdown", "html"]
 
 def text_in(text: Text, language: str, default_language: str) -> str:
     """The text in ``language``, falling back to the default language (the checker warns about that)."""
-    value = text.get(language, default_language)
-    if value is None:
-        value = text.get(default_language, default_language)
-    return value if value is not None else text.any()
+    return text.resolve(language, default_language)
 
 
 @dataclass
@@ -42,6 +42,22 @@ class LanguageView:
     def code(self) -> str:
         return self.language.code
 
+    @cached_property
+    def direction(self) -> Literal["ltr", "rtl"]:
+        """The language's writing direction, from CLDR (Babel): rtl for Arabic, Hebrew, Persian …"""
+        return "rtl" if Locale.parse(self.language.locale).text_direction == "rtl" else "ltr"  # type: ignore[return-value]
+
+    def isolated(self, value: str) -> str:
+        """A fact inside right-to-left text, kept left to right when it holds no right-to-left letter.
+
+        A phone number, an e-mail address or 16:00 in an Arabic sentence
+        would otherwise be reordered by the bidi algorithm ("56 34 12 016").
+        Unicode's isolates (LRI … PDI) work the same in HTML, PDF and PowerPoint.
+        """
+        if self.direction != "rtl" or any(unicodedata.bidirectional(c) in ("R", "AL") for c in value):
+            return value
+        return f"\u2066{value}\u2069"
+
     @property
     def is_default(self) -> bool:
         return self.code == self.charter.settings.default_language
@@ -53,26 +69,61 @@ class LanguageView:
         """The text in this language with its references written out as plain text."""
         if text is None:
             return ""
+        fallback = self.fallback_language(text)
+        if fallback is not None:
+            return self._isolate(fallback, self._view_in(fallback).raw(text))
         return self._fill(text_in(text, self.code, self.charter.settings.default_language), "plain")
 
     def text(self, text: Text | None, mode: Mode = "html") -> str:
         """The text ready for an output: ``html`` (escaped, links), ``markdown`` or ``plain``."""
         if text is None:
             return ""
-        source = text_in(text, self.code, self.charter.settings.default_language)
-        if mode == "plain":
-            return plain(self._fill(source, "plain"))
-        filled = self._fill(source, "link")
-        return inline_html(filled) if mode == "html" else markdown_markup(filled)
+        fallback = self.fallback_language(text)
+        if fallback is not None:  # the whole text in the fallback language, its facts included
+            shown = self._view_in(fallback).text(text, mode)
+            if mode == "plain":
+                return self._isolate(fallback, shown)
+        else:
+            source = text_in(text, self.code, self.charter.settings.default_language)
+            if mode == "plain":
+                return plain(self._fill(source, "plain"))
+            filled = self._fill(source, "link")
+            return inline_html(filled) if mode == "html" else markdown_markup(filled)
+        # A text not yet translated shows in the default language, marked as such for screen
+        # readers, hyphenation and the bidi algorithm (a Dutch line inside an Arabic page).
+        return f'<span lang="{fallback}" dir="{self._directions[fallback]}">{shown}</span>'
+
+    def fallback_language(self, text: Text) -> str | None:
+        """The language ``text`` is shown in when it has no translation into this one, else None."""
+        default = self.charter.settings.default_language
+        if text.get(self.code, default) is not None:
+            return None
+        return default if text.get(default, default) is not None else None
+
+    @cached_property
+    def _directions(self) -> dict[str, str]:
+        return {lang.code: ("rtl" if Locale.parse(lang.locale).text_direction == "rtl" else "ltr")
+                for lang in self.charter.settings.languages}
+
+    def _view_in(self, code: str) -> "LanguageView":
+        language = next(lang for lang in self.charter.settings.languages if lang.code == code)
+        return LanguageView(self.charter, language)
+
+    def _isolate(self, fallback: str, shown: str) -> str:
+        """Plain text has no lang attribute: a fallback of the other direction is isolated instead."""
+        if self._directions.get(fallback) == self.direction or not shown:
+            return shown
+        return ("\u2066" if self._directions.get(fallback) == "ltr" else "\u2067") + shown + "\u2069"
 
     def _fill(self, source: str, how: str) -> str:
         def replace(match) -> str:
             if match.group(1) not in PARTS:  # a pattern's own fill-in such as {start}: the caller fills it
                 return match.group(0)
             fact = self.fact(Reference(match.group(1), match.group(2), match.group(3), match.group(0)))
+            display = self.isolated(fact.display)
             if how == "link" and fact.href:
-                return f"[{_escape_md(fact.display)}]({fact.href})"
-            return fact.display if how == "plain" else _escape_md(fact.display)
+                return f"[{_escape_md(display)}]({fact.href})"
+            return display if how == "plain" else _escape_md(display)
 
         return REFERENCE.sub(replace, source).replace("{{", "{").replace("}}", "}")
 

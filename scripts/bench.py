@@ -3,6 +3,7 @@
 
     .venv/bin/python scripts/bench.py            # everything (a few minutes)
     .venv/bin/python scripts/bench.py --quick    # fewer runs, no 100x charter
+    .venv/bin/python scripts/bench.py --refusals # only the cost of refusing what is too big (4)
 
 What it measures:
 
@@ -12,7 +13,12 @@ What it measures:
    WeasyPrint rendering the already generated bookmark and slide HTML;
 2. scale: synthetic charters with 10x and 100x the agreements, and with 2 and
    6 languages, so that the growth per agreement and per language shows;
-3. live preview: from saving a YAML file to the regenerated page being served.
+3. live preview: from saving a YAML file to the regenerated page being served,
+   and from saving a bookmark text to the served bookmark PDF showing it, next
+   to ``digicharter bookmark`` building that PDF alone;
+4. refusals: seconds and peak memory until the error for what is too big (a
+   4 GiB file, a 1.99 MB flow list, a thousand agreements on a slide and on
+   the bookmark), next to a bare tool on the same input or a normal build.
 
 This is a benchmark, not a test: it prints figures and asserts nothing.
 """
@@ -66,7 +72,7 @@ def run(*command: str | Path, cwd: Path = PROJECT, env: dict[str, str] | None = 
 
 
 def digicharter_build(charter: Path, out: Path, *, cached: bool = False) -> None:
-    """The real command, as a school runs it (its pages go to site_src/ next to the charter folder).
+    """The real command, as a school runs it (its pages go to its own work folder next to ``out``).
 
     ``cached=False`` is a cold build: no PDF is reused from an earlier one.
     """
@@ -161,24 +167,26 @@ def bare_mkdocs(site_src: Path, work: Path) -> float:
 def bare_weasyprint(html_dir: Path) -> float:
     """WeasyPrint rendering the already generated HTML (bookmark strip and sheet, slides, handout) to PDF.
 
-    In this process, one document after the other, with WeasyPrint already imported.
+    In this process, one document after the other, with WeasyPrint already imported. It reads the
+    fonts through the same fetcher as a build (our own files only), so the ratio compares like with like.
     """
     files = sorted(html_dir.glob("*.html"))
     if not files:
         return float("nan")
-    from weasyprint import HTML
+    from digicharter.render.pdf import html_document
 
     started = time.perf_counter()
     for file in files:
-        HTML(string=file.read_text(encoding="utf-8"), base_url=str(PROJECT)).write_pdf(file.with_suffix(".pdf"))
+        html_document(file.read_text(encoding="utf-8"), base_url=str(PROJECT)).write_pdf(file.with_suffix(".pdf"))
     return time.perf_counter() - started
 
 
 # --------------------------------------------------------------------------- live preview
 
 
-def preview_latency(work: Path, runs: int) -> list[float]:
-    """Seconds from saving times.yaml to the served page showing the new time."""
+def preview_latency(work: Path, runs: int) -> tuple[list[float], list[float]]:
+    """Seconds from saving times.yaml to the served page showing the new time; then from saving a bookmark
+    text to the served bookmark PDF showing it (built in the background, the other language reused)."""
     import socket
 
     charter = synthetic_charter(work / "preview-charter")
@@ -203,7 +211,18 @@ def preview_latency(work: Path, runs: int) -> list[float]:
             times.write_text(text.replace(old, f"  no_school_messages_after: {new}"), encoding="utf-8")
             if _wait_for(url, lambda page: new in page, timeout=60):
                 results.append(time.perf_counter() - started)
-        return results
+        pdf_url = f"http://127.0.0.1:{port}/downloads/digicharter-bookmark-en.pdf"
+        agreements = charter / "agreements.yaml"
+        old_text, pdf_results = "Quiet times: evenings from", []
+        for run_number in range(runs):
+            new_text = f"Quiet times {run_number}: evenings from"
+            text = agreements.read_text(encoding="utf-8")
+            started = time.perf_counter()
+            agreements.write_text(text.replace(old_text, new_text), encoding="utf-8")
+            if _wait_for_pdf(pdf_url, new_text, timeout=300):
+                pdf_results.append(time.perf_counter() - started)
+            old_text = new_text
+        return results, pdf_results
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -222,6 +241,20 @@ def _wait_for(url: str, ready: Callable[[str], bool], timeout: float) -> bool:
     return False
 
 
+def _wait_for_pdf(url: str, needle: str, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                text = subprocess.run(["pdftotext", "-", "-"], input=response.read(), capture_output=True).stdout
+                if needle in " ".join(text.decode("utf-8", "replace").split()):
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.1)
+    return False
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -229,14 +262,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="runs per median (default 5)")
     parser.add_argument("--quick", action="store_true", help="3 runs, no 100x charter")
+    parser.add_argument("--refusals", action="store_true", help="only the cost of refusing what is too big")
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
+    if args.refusals:
+        refusals(runs)
+        return
 
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory(prefix="digicharter-bench-") as tmp:
         work = Path(tmp)
         charter = synthetic_charter(work / "example")
         site_src = work / "site_src"
+        _export_pages(charter, site_src)
 
         full = median_of(runs, lambda: digicharter_build(charter, work / "site"))
         digicharter_build(charter, work / "site-warm", cached=True)
@@ -275,11 +313,115 @@ def main() -> None:
             print(f"   {'(example)':>10}  {'':<26}  {languages:9d}  {seconds:7.2f} s  {seconds / languages:7.2f} s per language")
 
         print("\n3. live preview: save times.yaml → page served with the new time")
-        latencies = preview_latency(work, runs)
+        latencies, pdf_latencies = preview_latency(work, runs)
         if latencies:
             print(f"   median {statistics.median(latencies):.2f} s, max {max(latencies):.2f} s over {len(latencies)} saves")
         else:
             print("   the preview never showed the change")
+        bookmark_alone = median_of(runs, lambda: run(VENV_BIN / "digicharter", "bookmark", charter, "--output",
+                                                     work / "site-bookmark", "--quiet", env={"DIGICHARTER_NO_CACHE": "1"}))
+        print("   save a bookmark text → served bookmark PDF with the new text")
+        if pdf_latencies:
+            median = statistics.median(pdf_latencies)
+            print(f"   median {median:.2f} s, max {max(pdf_latencies):.2f} s over {len(pdf_latencies)} saves")
+            print(f"   digicharter bookmark alone (cold)         {bookmark_alone:7.2f} s")
+            print(f"   ratio preview PDF / digicharter bookmark  {median / bookmark_alone:7.2f}")
+        else:
+            print("   the preview never served the new bookmark")
+
+
+def _export_pages(charter: Path, target: Path) -> None:
+    """The Markdown pages a build generates (in its own work folder), for the bare MkDocs build."""
+    from digicharter.loading.charter_loader import load_charter
+    from digicharter.render.site_pages import generate
+    from digicharter.view import views
+
+    generate(views(load_charter(charter, strict=True).charter), target)
+
+
+# --------------------------------------------------------------------------- refusals
+
+
+def measured(command: list[str | Path], *, expect: int, env: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """Seconds and peak memory (RSS, MB, of the process and its workers) of a command, and its error output."""
+    started = time.perf_counter()
+    process = subprocess.Popen([str(c) for c in command], cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env={**os.environ, **(env or {})})
+    assert process.stderr is not None
+    err = process.stderr.read().decode("utf-8", "replace")
+    _pid, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != expect:
+        raise SystemExit(f"expected exit {expect}, got {process.returncode}: {' '.join(map(str, command))}\n{err}")
+    return seconds, usage.ru_maxrss / 1024, err
+
+
+def _add_agreements(charter: Path, count: int, *, on_bookmark: bool = False) -> None:
+    """``count`` agreements on the phone channel, each with a short text (on the phone slide and the parents' slide)."""
+    ids = [f"extra-{i}" for i in range(count)]
+    with (charter / "agreements.yaml").open("a", encoding="utf-8") as out:
+        for i, id_ in enumerate(ids):
+            out.write(f"\n  - id: {id_}\n    channel: phone\n    binds: [parents]\n"
+                      f'    text: {{nl: "Extra afspraak {i}.", en: "Extra agreement {i}."}}\n'
+                      f'    short: {{nl: "Extra afspraak {i}", en: "Extra agreement {i}"}}\n')
+    if on_bookmark:
+        data = _read(charter / "bookmark.yaml")
+        data["front"]["sections"][0]["items"] += [{"agreement": id_} for id_ in ids]
+        _write(charter / "bookmark.yaml", data)
+
+
+def refusals(runs: int) -> None:
+    """4. What a too-big charter costs until the error, next to a bare tool on the same input or a normal build.
+
+    A ratio near or below 1 means refusing costs no more than the normal work:
+    the limits are checked before the cost, not after.
+    """
+    digicharter = VENV_BIN / "digicharter"
+    one_core = {"DIGICHARTER_JOBS": "1", "DIGICHARTER_NO_CACHE": "1", "LANGUAGE": "en"}
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; one process (DIGICHARTER_JOBS=1), median of {runs} runs")
+    print("\n4. refusals: until the error        seconds   peak MB    bare tool on the same input                 seconds   peak MB   ratio s   ratio MB")
+    with tempfile.TemporaryDirectory(prefix="digicharter-refusals-") as tmp:
+        work = Path(tmp)
+
+        def row(label: str, ours: list[tuple[float, float, str]], bare_label: str, bare: list[tuple[float, float, str]]) -> None:
+            seconds, mb = statistics.median(o[0] for o in ours), statistics.median(o[1] for o in ours)
+            bare_s, bare_mb = statistics.median(b[0] for b in bare), statistics.median(b[1] for b in bare)
+            message = ours[0][2].strip()
+            print(f"   {label:<32} {seconds:8.2f} {mb:9.0f}    {bare_label:<42} {bare_s:8.2f} {bare_mb:9.0f}"
+                  f"  {seconds / bare_s:8.2f}  {mb / bare_mb:8.2f}")
+            print(f"   {'':<32} message: {len(message)} characters, {len(message.splitlines())} lines")
+
+        normal = synthetic_charter(work / "normal")
+        sparse = synthetic_charter(work / "sparse")
+        with open(sparse / "times.yaml", "r+b") as handle:
+            handle.truncate(4 * 1024**3)  # sparse: 4 GiB that take no disk space
+        ours = [measured([digicharter, "check", sparse], expect=1, env=one_core) for _ in range(runs)]
+        bare = [measured([digicharter, "check", normal], expect=0, env=one_core) for _ in range(runs)]
+        row("4 GiB sparse times.yaml (check)", ours, "digicharter check, example charter", bare)
+
+        flow = synthetic_charter(work / "flow")
+        (flow / "times.yaml").write_text("x: [" + ",".join(["a"] * 995_000) + "]\n", encoding="utf-8")
+        ours = [measured([digicharter, "check", flow], expect=1, env=one_core) for _ in range(runs)]
+        load = f"import yaml; yaml.load(open({str(flow / 'times.yaml')!r}, 'rb'), Loader=yaml.CSafeLoader)"
+        bare = [measured([sys.executable, "-c", load], expect=0) for _ in range(runs)]
+        row("1.99 MB flow list (check)", ours, "PyYAML CSafeLoader reading the whole file", bare)
+
+        slides = synthetic_charter(work / "slides")
+        _add_agreements(slides, 1000)
+        ours = [measured([digicharter, "slides", slides, "--output", work / "out-slides", "--quiet"], expect=1, env=one_core)
+                for _ in range(runs)]
+        bare = [measured([digicharter, "slides", normal, "--output", work / "out-normal", "--quiet"], expect=0, env=one_core)
+                for _ in range(runs)]
+        row("1,000 agreements on a slide", ours, "digicharter slides, example charter (builds)", bare)
+
+        bookmark = synthetic_charter(work / "bookmark")
+        _add_agreements(bookmark, 1000, on_bookmark=True)
+        ours = [measured([digicharter, "bookmark", bookmark, "--output", work / "out-bookmark", "--quiet"], expect=1,
+                         env=one_core) for _ in range(runs)]
+        bare = [measured([digicharter, "bookmark", normal, "--output", work / "out-normal-b", "--quiet"], expect=0,
+                         env=one_core) for _ in range(runs)]
+        row("1,000 lines on the bookmark", ours, "digicharter bookmark, example charter (builds)", bare)
 
 
 def _export_pdf_html(charter: Path, target: Path) -> None:

@@ -5,9 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # System packages: Pango for WeasyPrint (PDFs), HarfBuzz's subsetter (halves PDF writing time),
-# Chromium for the browser tests, poppler + zbar to read PDFs and QR codes back in the tests.
+# Chromium for the browser tests, poppler + zbar to read PDFs and QR codes back in the tests,
+# GNU gettext to check the translators' PO files with msgfmt, LibreOffice Impress to open the
+# PowerPoint decks the way a director's computer does.
 APT_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
-              chromium poppler-utils zbar-tools qpdf nodejs npm)
+              chromium poppler-utils zbar-tools qpdf gettext libreoffice-impress nodejs npm)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CHARTER, PROJECT
-from digicharter.build import build
+from digicharter.build import BUILT_MARK, BUILT_MARK_TEXT, build
 from digicharter.errors import CharterError, OutputError
 
 from helpers import replace_in
@@ -58,7 +58,7 @@ def test_successful_build_replaces_site(old_site):
         (ctx.staging / "index.html").write_text("new")
 
     build(CHARTER, old_site, site_src=old_site.parent / "site_src", quiet=True, steps=[("new", writes)])
-    assert snapshot(old_site) == {"index.html": b"new"}
+    assert snapshot(old_site) == {"index.html": b"new", BUILT_MARK: BUILT_MARK_TEXT}
 
 
 def test_killed_build_leaves_site_untouched_and_next_build_recovers(old_site):
@@ -166,3 +166,13 @@ def test_a_bad_source_date_epoch_is_a_clear_error(old_site, capsys, monkeypatch)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     code, out, err = run_cli(capsys, "build", str(CHARTER), "--output", str(old_site), "--quiet")
     assert code == 1 and "SOURCE_DATE_EPOCH must be a number" in err and "Traceback" not in err
+
+
+def test_a_folder_that_holds_only_the_slides_can_be_built_again(tmp_path, capsys):
+    from helpers import run_cli
+
+    out = tmp_path / "talk"
+    for _ in range(2):  # the second run must recognise the folder the first one made (it has no index.html)
+        code, _out, err = run_cli(capsys, "slides", str(CHARTER), "--output", str(out), "--quiet")
+        assert code == 0, err
+    assert (out / "downloads" / "digicharter-slides-nl.pdf").is_file() and not (out / "index.html").exists()

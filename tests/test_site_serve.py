@@ -23,11 +23,13 @@ BUDGET = 60.0
 class Preview:
     """A running `digicharter serve` on a charter folder, with its terminal output."""
 
-    def __init__(self, charter_dir: Path):
+    def __init__(self, charter_dir: Path, command: list[str] | None = None):
+        """``command``: another way to start the preview (e.g. ``mkdocs serve``); ``--dev-addr ADDRESS`` is added."""
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}/"
+        command = command or [sys.executable, "-m", "digicharter", "serve", str(charter_dir)]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "digicharter", "serve", str(charter_dir), "--dev-addr", f"127.0.0.1:{self.port}"],
+            [*command, "--dev-addr", f"127.0.0.1:{self.port}"],
             cwd=charter_dir.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from test_slides_pdf import expected_slide_count
 from digicharter import outputs
 from digicharter.view import views
 
@@ -71,7 +72,7 @@ def test_deck_works_from_a_usb_stick_without_network(offline, usb_stick, languag
         charter = view.charter
         open_deck(page, (usb_stick / view.code / "index.html").as_uri())
         assert page.evaluate("document.documentElement.lang") == view.code
-        total = 3 + len(charter.channels.channels) + len(charter.protocol.sections) + 3
+        total = expected_slide_count(charter)
         assert page.evaluate("Reveal.getTotalSlides()") == total
         # The school's font came from the stick, not from the system.
         page.evaluate("document.fonts.ready")

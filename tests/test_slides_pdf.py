@@ -37,8 +37,10 @@ def page_texts(path: Path) -> list[str]:
 
 
 def expected_slide_count(charter) -> int:
-    """The standard outline, counted from the charter: title, vision, reach, channels, protocol parts, parents, PDCA, questions."""
-    return 3 + len(charter.channels.channels) + len(charter.protocol.sections) + 3
+    """The standard outline, counted from the charter: title, vision, reach, channels, protocol parts, parents, PDCA,
+    the dates of calendar.yaml (when it has events), questions."""
+    dates = 1 if charter.calendar is not None and charter.calendar.events else 0
+    return 3 + len(charter.channels.channels) + len(charter.protocol.sections) + 3 + dates
 
 
 def test_deck_pdf_is_16_9_with_one_page_per_slide(built_site, languages):

@@ -86,3 +86,100 @@ def test_several_documents_are_refused(tmp_path):
 def test_control_characters_are_a_clear_error(tmp_path):
     message = problem(tmp_path, "a: 1\nb: \x07bell\n")
     assert "x.yaml:2:4:" in message and "control character U+0007" in message
+
+
+# --------------------------------------------------------------------------- limits before the cost
+
+
+@pytest.fixture(params=["libyaml", "pure-python"])
+def each_parser(request, monkeypatch):
+    """Run a test with libyaml's parser (when PyYAML has it) and with PyYAML's own."""
+    from digicharter.loading import yaml_loader
+
+    if request.param == "pure-python":
+        monkeypatch.setattr(yaml_loader, "_LOADERS", (yaml_loader._PureLoader,))
+    elif yaml_loader.CParser is None:
+        pytest.skip("PyYAML was built without libyaml")
+    return request.param
+
+
+def test_a_huge_file_is_refused_by_its_size_without_reading_it(tmp_path, monkeypatch):
+    """A 4 GiB (sparse) file: the size is asked of the open file, and not one byte of it is read."""
+    import builtins
+
+    path = tmp_path / "x.yaml"
+    with open(path, "wb") as handle:
+        handle.truncate(4 * 1024**3)
+    reads: list[int] = []
+    real_open = builtins.open
+
+    def counting_open(file, mode="r", *args, **kwargs):
+        handle = real_open(file, mode, *args, **kwargs)
+        if str(file) == str(path):
+            real_read = handle.read
+            handle.read = lambda size=-1: reads.append(size) or real_read(size)  # type: ignore[method-assign]
+        return handle
+
+    monkeypatch.setattr(builtins, "open", counting_open)
+    with pytest.raises(YamlProblem) as info:
+        load_yaml_file(path, "charter/x.yaml")
+    message = str(info.value)
+    assert message.startswith("charter/x.yaml:1:1:") and "4294967296 bytes" in message and "at most 2000000" in message
+    assert reads == [], "the file was read before its size was checked"
+
+
+def test_a_file_just_over_the_limit_is_refused(tmp_path):
+    from digicharter.loading.yaml_loader import MAX_BYTES
+
+    message = problem(tmp_path, "x: " + "a" * (MAX_BYTES - 2) + "\n")
+    assert f"{MAX_BYTES + 2} bytes" in message
+
+
+def test_a_long_flow_list_stops_at_the_limit_and_says_too_many_values(tmp_path, each_parser):
+    """A 1.99 MB ``x: [a,a,…]`` (a million values) is refused where the 50,001st value starts, not for anchors."""
+    from digicharter.loading.yaml_loader import MAX_VALUES
+
+    message = problem(tmp_path, "x: [" + ",".join(["a"] * 995_000) + "]\n")
+    # The file's mapping and the list are values 1 and 2 ("x" is a key): the 50,001st is the 49,999th "a".
+    assert message.startswith(f"charter/x.yaml:1:{5 + 2 * (MAX_VALUES - 2)}: "), message
+    assert "too many values" in message and f"more than {MAX_VALUES}" in message
+    assert "anchor" not in message and "alias" not in message
+    assert len(message) < 300, message
+
+
+def test_many_block_lines_stop_at_the_limit_too(tmp_path, each_parser):
+    message = problem(tmp_path, "x:\n" + "  - a\n" * 60_000)
+    assert message.startswith("charter/x.yaml:50000:5: ") and "too many values" in message
+
+
+def test_keys_are_not_counted_as_values(tmp_path, each_parser):
+    """A mapping of 30,000 keys has 30,001 values: under the limit (keys name values, they are not values)."""
+    data = load(tmp_path, "".join(f"k{i}: v\n" for i in range(30_000))).data
+    assert len(data) == 30_000
+
+
+def test_both_parsers_agree_on_data_and_marks(tmp_path, monkeypatch):
+    """libyaml and PyYAML's parser give the same data and the same line marks for every charter file."""
+    from conftest import CHARTER
+    from digicharter.loading import yaml_loader
+
+    for path in sorted(CHARTER.glob("*.yaml")):
+        fast = load_yaml_file(path, path.name)
+        with monkeypatch.context() as patched:
+            patched.setattr(yaml_loader, "_LOADERS", (yaml_loader._PureLoader,))
+            pure = load_yaml_file(path, path.name)
+        assert (fast.data, fast.marks) == (pure.data, pure.marks), path.name
+
+
+def test_yaml_mistakes_get_the_same_advice_with_libyaml(tmp_path, each_parser):
+    """libyaml words its errors differently: the file is read again by PyYAML's parser for the advice."""
+    assert "x.yaml:2:" in problem(tmp_path, "a: 1\nb: Let op: dit\n") and "between quotes" in problem(tmp_path, "a: 1\nb: Let op: dit\n")
+    assert "tabs" in problem(tmp_path, "a:\n\tb: 1\n")
+    assert "control character U+0007" in problem(tmp_path, "a: b\x07\n")
+
+
+def test_deep_nesting_stops_at_the_limit(tmp_path, each_parser):
+    from digicharter.loading.yaml_loader import MAX_DEPTH
+
+    message = problem(tmp_path, "x: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    assert "nested too deeply" in message and f"more than {MAX_DEPTH}" in message

@@ -15,13 +15,20 @@ from pydantic import ValidationError
 from .. import i18n
 from ..errors import CharterError, Problem, display_path
 from ..i18n import _
-from ..schema import SECTION_FILES, Charter
+from ..os_errors import os_error_reason
+from ..schema import OPTIONAL_SECTIONS, SECTION_FILES, Charter
 from ..schema.base import StrictModel
 from ..validation.context import CheckContext, PartialCharter, section_model
 from ..validation.references import CHECKS
+from ..translation.overlay import apply_translation_files
 from ..validation.translations import check_translations
+from .defaults import fill_defaults
 from .error_messages import did_you_mean, problems_from_validation
 from .yaml_loader import LoadedFile, YamlProblem, load_yaml_file
+
+
+#: Files a charter folder may hold that are not part of the published charter (read by their own commands).
+PRIVATE_FILES = frozenset({"classes.yaml"})
 
 
 @dataclass
@@ -52,7 +59,9 @@ def read_each_file(directory: Path, *, typed_numbers: bool = False) -> tuple[dic
     for section, name in SECTION_FILES.items():
         path = directory / name
         shown = display_path(path)
-        if not path.is_file():
+        if not path.is_file() and section in OPTIONAL_SECTIONS and not path.exists() and not path.is_symlink():
+            continue
+        if not path.is_file() and not path.is_symlink():  # a broken link is reported as what it is, below
             problems.append(Problem(shown, 0, 0, "", _("this file is missing; every charter has a {file}").format(file=name)))
             continue
         try:
@@ -61,7 +70,7 @@ def read_each_file(directory: Path, *, typed_numbers: bool = False) -> tuple[dic
             problems.append(exc.problem)
             continue
         except OSError as exc:
-            problems.append(Problem(shown, 0, 0, "", _("cannot read this file: {reason}").format(reason=exc.strerror)))
+            problems.append(Problem(shown, 0, 0, "", _("cannot read this file: {reason}").format(reason=os_error_reason(exc))))
             continue
         if not isinstance(loaded.data, dict):
             received = _("an empty file") if loaded.data is None else _("a list or a single value")
@@ -75,7 +84,7 @@ def read_each_file(directory: Path, *, typed_numbers: bool = False) -> tuple[dic
             i18n.use_charter_language(loaded.data.get("default_language"))
         files[section] = loaded
     for path in sorted(directory.iterdir()):
-        if path.suffix in (".yaml", ".yml") and path.name not in expected:
+        if path.suffix in (".yaml", ".yml") and path.name not in expected and path.name not in PRIVATE_FILES:
             problems.append(
                 Problem(
                     display_path(path), 0, 0, "",
@@ -97,6 +106,7 @@ def load_charter(directory: Path, *, strict: bool = False) -> LoadResult:
     skipped, and a note says what was not checked because of it.
     """
     files, problems = read_each_file(directory)
+    fill_defaults(files)
     sections: dict[str, StrictModel] = {}
     for section, loaded in files.items():
         model = section_model(section)
@@ -104,18 +114,21 @@ def load_charter(directory: Path, *, strict: bool = False) -> LoadResult:
             sections[section] = model.model_validate(loaded.data)
         except ValidationError as exc:
             problems += problems_from_validation(exc, model, section, files)
-    if len(sections) == len(SECTION_FILES):
+    po_problems, po_warnings = apply_translation_files(directory, files, sections, section_model)
+    problems += po_problems + po_warnings
+    absent = frozenset(s for s in OPTIONAL_SECTIONS if s not in files and not (directory / SECTION_FILES[s]).exists())
+    if all(s in sections or s in absent for s in SECTION_FILES):
         charter: Charter | PartialCharter = Charter.model_validate(sections)
     else:
-        charter = PartialCharter(sections)
+        charter = PartialCharter(sections, absent)
     ctx = CheckContext({s: files[s] for s in sections})
     for check in CHECKS:
         check(charter, ctx)
     check_translations(charter, ctx, strict)
     problems += ctx.problems
     shown = {section: display_path(directory / name) for section, name in SECTION_FILES.items()}
-    problems += ctx.skipped_notes(shown, unreadable={s for s in SECTION_FILES if s not in files})
+    problems += ctx.skipped_notes(shown, unreadable={s for s in SECTION_FILES if s not in files and s not in absent})
     if any(p.severity == "error" for p in problems):
         raise CharterError(problems)
     assert isinstance(charter, Charter)
-    return LoadResult(charter, sorted(ctx.problems), files)
+    return LoadResult(charter, sorted(ctx.problems + po_warnings), files)

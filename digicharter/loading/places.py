@@ -31,6 +31,10 @@ ITEM_KINDS = {
     "items": N_("line"),
     "points": N_("point"),
     "paragraphs": N_("paragraph"),
+    "days_off": N_("day off"),
+    "events": N_("event"),
+    "classes": N_("class"),
+    "teachers": N_("teacher"),
 }
 
 #: The keys whose value names a list item (the first one it has).
@@ -53,6 +57,8 @@ def describe_place(loaded: LoadedFile, path: DataPath) -> str:
                 parts.append(".".join(keys))
                 keys = []
             current = current[part] if isinstance(current, list) and 0 <= part < len(current) else None
+            if key and key not in ITEM_KINDS:  # a list with no kind of its own: name the list, e.g. "intro, item 1"
+                parts.append(key)
             parts.append(_item(key, _name_of(current), part))
             continue
         keys.append(str(part))

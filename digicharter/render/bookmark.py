@@ -28,7 +28,7 @@ from .bookmark_content import Face, faces
 from .bookmark_fit import check_fit, check_placed
 from .bookmark_html import fit_html, sheet_html, strip_html
 from .bookmark_layout import sheet_layout
-from .pdf import write_pdf
+from .pdf import render, write_pdf
 
 PT_PER_MM = 72 / 25.4
 
@@ -71,9 +71,7 @@ def _cache_key(ctx: BuildContext, view: LanguageView, face_list: list[Face]) -> 
 
 def write_strip(view: LanguageView, face_list: list[Face], target: Path) -> Path:
     """The bookmark for a print shop: front and back of one strip, with bleed and crop marks."""
-    import weasyprint
-
-    document = weasyprint.HTML(string=strip_html(view, face_list)).render()
+    document = render(strip_html(view, face_list))
     check_placed(view, document, [("strip-", "front"), ("strip-", "back")], "strip")
     bleed_pt = view.charter.bookmark.size.bleed_mm * PT_PER_MM
 
@@ -92,11 +90,9 @@ def write_strip(view: LanguageView, face_list: list[Face], target: Path) -> Path
 
 def write_sheet(view: LanguageView, face_list: list[Face], target: Path) -> Path:
     """The A4 sheet: fronts on page 1, backs on page 2 mirrored for long-edge duplex, thin cut marks."""
-    import weasyprint
-
     bookmark = view.charter.bookmark
     layout = sheet_layout(bookmark.size, bookmark.sheet)
-    document = weasyprint.HTML(string=sheet_html(view, face_list, layout)).render()
+    document = render(sheet_html(view, face_list, layout))
     copies = [(f"sheet-{side}-{i}-", side) for side in ("front", "back") for i in range(len(layout.front))]
     check_placed(view, document, copies, N_("print sheet"))
     write_pdf(document, target)

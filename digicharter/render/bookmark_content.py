@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from ..escaping import html_attr, html_text
 from ..i18n import _
 from ..facts import Reference
 from ..schema.bookmark import BookmarkFace, BookmarkItem
@@ -34,7 +35,7 @@ HOURS_ICON = "clock-outline"
 class Line:
     """One line on a face."""
 
-    kind: Literal["agreement", "phone", "email"]
+    kind: Literal["agreement", "phone", "email", "class"]
     ref: str
     """The id the line names in bookmark.yaml."""
     text: Markup
@@ -50,7 +51,8 @@ class Line:
     def describe(self) -> str:
         """How an error message names this line."""
         shown = self.plain if len(self.plain) <= 60 else self.plain[:57] + "…"
-        kind = {"agreement": _("agreement"), "phone": _("phone number"), "email": _("e-mail address")}.get(self.kind, self.kind)
+        kind = {"agreement": _("agreement"), "phone": _("phone number"), "email": _("e-mail address"),
+                "class": _("class")}.get(self.kind, self.kind)
         return _("the {kind} '{id}' (“{text}”)").format(kind=kind, id=self.ref, text=shown)
 
 
@@ -106,18 +108,18 @@ def _line(view: LanguageView, item: BookmarkItem) -> Line:
         hours = None
         if phone.hours is not None:
             period = view.fact(Reference("period", phone.hours, None, f"{{period.{phone.hours}}}"))
-            hours = typeset(str(escape(period.display)))
+            hours = typeset(str(html_text(view.isolated(period.display))))
         return Line(
-            "phone", phone.id, Markup(f'<a href="{escape(fact.href)}">{typeset(str(escape(fact.display)))}</a>'),
+            "phone", phone.id, Markup(f'<a href="{html_attr(fact.href)}" dir="ltr">{typeset(str(html_text(fact.display)))}</a>'),
             item.icon or (SMS_ICON if phone.prefer_sms else PHONE_ICON),
-            label=Markup(escape(view.raw(phone.short or phone.label))), hours=hours, plain=fact.display,
+            label=html_text(view.raw(phone.short or phone.label)), hours=hours, plain=fact.display,
         )
     assert item.email is not None  # the schema requires exactly one of the three
     email = next(e for e in view.charter.school.emails if e.id == item.email)
     fact = view.fact(Reference("email", email.id, None, f"{{email.{email.id}}}"))
     return Line(
-        "email", email.id, Markup(f'<a href="{escape(fact.href)}">{typeset(str(escape(fact.display)))}</a>'),
-        item.icon or EMAIL_ICON, label=Markup(escape(view.raw(email.label))), plain=fact.display,
+        "email", email.id, Markup(f'<a href="{html_attr(fact.href)}" dir="ltr">{typeset(str(html_text(fact.display)))}</a>'),
+        item.icon or EMAIL_ICON, label=html_text(view.raw(email.label)), plain=fact.display,
     )
 
 

@@ -13,26 +13,40 @@ every line of text is also checked to stay inside its box.
 
 The finished strip and sheet are checked again from their own layout
 (:func:`check_placed`): the text must end above the foot on every copy.
+
+A face of a thousand lines would take WeasyPrint minutes to lay out, only to
+be refused. A face that does not fit with its first lines (each cut short)
+does not fit with all of them either, so the check first lays out every face
+cut to more than its page could ever hold (:func:`probe`); only if a cut face
+fits after all is the whole face laid out. Messages name the worst few
+problems and count the others.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..i18n import _
+from markupsafe import Markup, escape
+
+from ..i18n import _, ngettext
 from ..errors import OutputError
 from ..loading.charter_loader import read_files
 from ..outputs import site_url
 from ..schema.charter import SECTION_FILES
 from ..view import LanguageView
-from .bookmark_content import Face, Line
+from .bookmark_content import Face, Line, Section
 from .bookmark_html import fit_html
-from .pdf import anchor_pages
+from .pdf import anchor_pages, render
 
 PX_PER_MM = 96 / 25.4
 #: Layout rounding WeasyPrint may leave between two boxes that touch (mm).
 TOLERANCE_MM = 0.05
+#: No line of text on the bookmark is less tall or a character less wide than this (mm): what a face could hold.
+MIN_LINE_MM = 2.0
+MIN_CHARACTER_MM = 1.0
+#: How many too-wide lines a message names; the others are counted.
+SHOWN = 3
 
 
 @dataclass(frozen=True)
@@ -45,36 +59,100 @@ class Spill:
     last_fitting: Line | None
     tallest: Line | None
     tallest_mm: float = 0.0
+    lines: int = 0
+    """How many lines the face has, when more than a face could ever hold (it was checked cut short)."""
+    fitting: int = 0
+    """How many of them fit, then."""
+    at_least: bool = False
+    """The face was checked cut short: ``overflow_mm`` is what the cut face lacks, the whole one lacks more."""
+
+
+def probe(view: LanguageView, faces: list[Face]) -> tuple[list[Face], dict[str, str]]:
+    """The faces cut to more lines and characters than the strip could ever show, and why each cut one was cut.
+
+    The reason is "lines" when the face has more lines than could ever fit, else "text".
+
+    Both are counted over the whole face: once the lines so far hold more text
+    than the face could, the rest is left out and the last line cut short.
+    """
+    size = view.charter.bookmark.size
+    most_lines = int(size.height_mm / MIN_LINE_MM) + 1
+    most_characters = most_lines * int(size.width_mm / MIN_CHARACTER_MM)
+    probed: list[Face] = []
+    cut: dict[str, str] = {}
+    for face in faces:
+        lines_left, characters_left = most_lines, most_characters
+        sections = []
+        for section in face.sections:
+            lines = []
+            for line in section.lines:
+                if lines_left <= 0 or characters_left <= 0:
+                    break
+                lines.append(_short_line(line, characters_left))
+                lines_left -= 1
+                characters_left -= len(line.plain) + len(line.label or "")
+            sections.append(replace(section, lines=lines) if lines != section.lines else section)
+        if sections != face.sections:
+            cut[face.name] = "lines" if len(face.lines) > most_lines else "text"
+            face = replace(face, sections=sections, lines=[line for section in sections for line in section.lines])
+        probed.append(face)
+    return probed, cut
+
+
+def _short_line(line: Line, most: int) -> Line:
+    """The line with at most ``most`` characters of text (as plain text: a cut through a tag must not break the HTML)."""
+    if len(line.plain) <= most and len(line.label or "") <= most:
+        return line
+    label = Markup(escape(line.label.striptags()[:most])) if line.label else line.label
+    return replace(line, text=Markup(escape(Markup(line.text).striptags()[:most])), label=label)
 
 
 def check_fit(view: LanguageView, faces: list[Face], charter_dir: Path | None = None) -> None:
     """Raise :class:`OutputError` if a face of the bookmark does not fit, naming language, face, line and size."""
-    import weasyprint
-
     height = view.charter.bookmark.size.height_mm
-    document = weasyprint.HTML(string=fit_html(view, faces, height)).render()
+    probed, cut = probe(view, faces)
+    document = render(fit_html(view, probed, height))
     pages = anchor_pages(document)
-    too_long = [face for face in faces if pages[f"{face.name}-end"] != pages[face.name]]
+    too_long = [(face, probe_face) for face, probe_face in zip(faces, probed)
+                if pages[f"{face.name}-end"] != pages[face.name]]
     if too_long:
-        raise OutputError(_message(view, [_spill(view, face, pages) for face in too_long], charter_dir))
+        raise OutputError(_message(view, [_spill(view, face, probe_face, pages, cut.get(face.name))
+                                          for face, probe_face in too_long], charter_dir))
+    if cut:  # a cut face fits after all (no face of this size should): lay out the whole faces to decide
+        document = render(fit_html(view, faces, height))
+        pages = anchor_pages(document)
+        too_long = [(face, face) for face in faces if pages[f"{face.name}-end"] != pages[face.name]]
+        if too_long:
+            raise OutputError(_message(view, [_spill(view, face, face, pages, None) for face, _same in too_long], charter_dir))
     too_wide = _too_wide(view, faces, document, charter_dir)
     if too_wide:
-        raise OutputError("\n".join(too_wide))
+        shown = too_wide[:SHOWN]
+        if len(too_wide) > SHOWN:
+            rest = len(too_wide) - SHOWN
+            shown.append(ngettext("… and {count} more line that is too wide.", "… and {count} more lines that are too wide.",
+                                  rest).format(count=rest))
+        raise OutputError("\n".join(shown))
 
 
-def _spill(view: LanguageView, face: Face, pages: dict[str, int]) -> Spill:
-    """Which line of ``face`` ran onto the next page (and which was the last to stay), and by how much."""
+def _spill(view: LanguageView, face: Face, laid_out: Face, pages: dict[str, int], cut: str | None) -> Spill:
+    """Which line of ``face`` ran onto the next page (and which was the last to stay), and by how much.
+
+    ``laid_out`` is the face as it was laid out: ``face`` itself, or cut short by :func:`probe` (``cut`` says why).
+    """
     start = pages[face.name]
     first_over = last_fitting = None
-    for s, section in enumerate(face.sections):
+    fitting = 0
+    for s, section in enumerate(laid_out.sections):
         for k, line in enumerate(section.lines):
             if pages[f"{face.name}-line-{s}-{k}"] == start:
                 last_fitting = line
+                fitting += 1
             elif first_over is None:
                 first_over = line
-    overflow, heights = _measure(view, face)
+    overflow, heights = _measure(view, laid_out)
     tallest = max(heights, key=lambda item: item[1], default=(None, 0.0))
-    return Spill(face, overflow, first_over, last_fitting, tallest[0], tallest[1])
+    many = len(face.lines) if cut == "lines" else 0
+    return Spill(face, overflow, first_over, last_fitting, tallest[0], tallest[1], many, fitting, cut is not None)
 
 
 def _measure(view: LanguageView, face: Face) -> tuple[float, list[tuple[Line, float]]]:
@@ -82,15 +160,14 @@ def _measure(view: LanguageView, face: Face) -> tuple[float, list[tuple[Line, fl
 
     Measured with the face laid out alone on a page tall enough for all of it.
     """
-    import weasyprint
-
     height = view.charter.bookmark.size.height_mm
-    tall = weasyprint.HTML(string=fit_html(view, [face], height * 20)).render()
+    tall = render(fit_html(view, [face], height * 20))
     anchors = tall.pages[0].anchors
     heights = [
         (line, (anchors[f"{face.name}-item-{s}-{k}"][3] - anchors[f"{face.name}-item-{s}-{k}"][1]) / PX_PER_MM)
         for s, section in enumerate(face.sections)
         for k, line in enumerate(section.lines)
+        if f"{face.name}-item-{s}-{k}" in anchors  # (a face cut by probe() always fits on the tall page)
     ]
     box = anchors[face.name]
     measured = box[3] / PX_PER_MM - max(box[1] / PX_PER_MM, 0)
@@ -101,7 +178,7 @@ def _measure(view: LanguageView, face: Face) -> tuple[float, list[tuple[Line, fl
     low, high = height, height + 40
     while high - low > 0.1:
         middle = (low + high) / 2
-        pages = anchor_pages(weasyprint.HTML(string=fit_html(view, [face], middle)).render())
+        pages = anchor_pages(render(fit_html(view, [face], middle)))
         low, high = (low, middle) if pages[f"{face.name}-end"] == pages[face.name] else (middle, high)
     return high - height, heights
 
@@ -175,9 +252,21 @@ def _message(view: LanguageView, spills: list[Spill], charter_dir: Path | None) 
     parts = []
     for spill in spills:
         over = spill.overflow_mm
-        text = _("the bookmark in {language} does not fit: its {face} face is {over} mm too long for its {height} mm.").format(
-            language=language, face=_face(spill.face.name), over=f"{over:.1f}",
-            height=f"{view.charter.bookmark.size.height_mm:g}")
+        height = f"{view.charter.bookmark.size.height_mm:g}"
+        if spill.lines:
+            text = _("the bookmark in {language} does not fit: its {face} face has {lines} lines, and only about {fitting} "
+                     "fit on its {height} mm.").format(language=language, face=_face(spill.face.name), lines=spill.lines,
+                                                     fitting=spill.fitting, height=height)
+            text += " " + _("Remove lines from this face, or move some to the other face, in {file}.").format(
+                file=SECTION_FILES["bookmark"])
+            parts.append(text)
+            continue
+        if spill.at_least:
+            text = _("the bookmark in {language} does not fit: its {face} face is more than {over} mm too long for its "
+                     "{height} mm.").format(language=language, face=_face(spill.face.name), over=f"{over:.0f}", height=height)
+        else:
+            text = _("the bookmark in {language} does not fit: its {face} face is {over} mm too long for its {height} mm.").format(
+                language=language, face=_face(spill.face.name), over=f"{over:.1f}", height=height)
         if spill.first_over is not None and spill.last_fitting:
             text += " " + _("It runs over at {line}; the last line that fits is {last}.").format(
                 line=spill.first_over.describe(), last=spill.last_fitting.describe())
@@ -201,6 +290,8 @@ def _message(view: LanguageView, spills: list[Spill], charter_dir: Path | None) 
 
 def _where(view: LanguageView, line: Line, charter_dir: Path | None) -> str:
     """The text to shorten, with its file and line when the charter folder is known."""
+    if line.kind == "class":
+        return _("the class '{id}' in classes.yaml (a teacher's name, an address or a class code)").format(id=line.ref)
     if line.kind == "agreement":
         what = _("the short text ({code}) of agreement '{id}'").format(code=view.code, id=line.ref)
         for section in ("agreements", "protocol"):

@@ -14,9 +14,10 @@ from datetime import datetime, timezone
 from functools import lru_cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..assets import FONT_FAMILY, TEMPLATES_DIR, icon_svg
+from ..escaping import as_html_text, css_colour, html_text, pdf_metadata
 from ..outputs import site_url
 from ..reproducible import source_date_epoch
 from ..view import LanguageView
@@ -31,13 +32,16 @@ CROP_MARK_ROOM_MM = 6.0
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES_DIR / "bookmark"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=False,
         lstrip_blocks=False,
+        finalize=as_html_text,
     )
+    env.filters["pdf_metadata"] = pdf_metadata
+    return env
 
 
 @dataclass(frozen=True)
@@ -56,12 +60,12 @@ class Colours:
 def colours(view: LanguageView) -> Colours:
     school = view.charter.school.colours
     return Colours(
-        primary=school.primary,
-        accent=school.accent,
-        background=school.background,
-        ink=_mix(school.primary, "#000000", 0.72),
-        muted=_mix(school.primary, "#3a3a3a", 0.55),
-        tint=_mix(school.primary, "#ffffff", 0.9),
+        primary=css_colour(school.primary),
+        accent=css_colour(school.accent),
+        background=css_colour(school.background),
+        ink=css_colour(_mix(school.primary, "#000000", 0.72)),
+        muted=css_colour(_mix(school.primary, "#3a3a3a", 0.55)),
+        tint=css_colour(_mix(school.primary, "#ffffff", 0.9)),
     )
 
 
@@ -86,7 +90,7 @@ def icon_css(faces: list[Face], colour: str) -> str:
             names.update(line.icon for line in section.lines if line.icon)
     rules = []
     for name in sorted(names):
-        svg = icon_svg(name).replace("<svg ", f'<svg fill="{colour}" ', 1)
+        svg = icon_svg(name).replace("<svg ", f'<svg fill="{css_colour(colour)}" ', 1)
         data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
         rules.append(f'.i-{name} {{ background-image: url("data:image/svg+xml;base64,{data}"); }}')
     return "\n".join(rules)
@@ -102,7 +106,7 @@ class QrCode:
 def qr_code(view: LanguageView, dark: str) -> QrCode:
     url = site_url(view)
     alt = view.text(view.charter.bookmark.labels.qr_alt, "plain")
-    address = str(escape(short_address(url)))
+    address = str(html_text(short_address(url)))
     # A long address may wrap before a dot or a slash, never inside a word.
     breakable = Markup(address.replace(".", "<wbr>.").replace("/", "<wbr>/"))
     return QrCode(Markup(qr_svg(url, dark=dark, title=alt)), breakable)
@@ -127,15 +131,23 @@ def _labels(view: LanguageView) -> dict[str, Markup]:
     return {name: Markup(view.text(getattr(labels, name), "html")) for name in type(labels).model_fields}
 
 
+def _plain_labels(view: LanguageView) -> dict[str, str]:
+    """The labels without markup: the PDF's title is plain text."""
+    labels = view.charter.bookmark.labels
+    return {name: view.text(getattr(labels, name), "plain") for name in type(labels).model_fields}
+
+
 def _common(view: LanguageView, faces: list[Face]) -> dict:
     palette = colours(view)
     charter = view.charter
     return {
         "lang": view.code,
+        "dir": view.direction,
         "school": charter.school,
         "description": view.text(charter.settings.description, "plain"),
         "created": creation_date(),
         "labels": _labels(view),
+        "plain_labels": _plain_labels(view),
         "size": charter.bookmark.size,
         "colours": palette,
         "font_family": FONT_FAMILY,

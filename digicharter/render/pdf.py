@@ -4,6 +4,9 @@
 * reproducible bytes: WeasyPrint stamps the time (and its font subsets vary)
   unless ``SOURCE_DATE_EPOCH`` is set, so we set it for the duration of a write;
 * tagged PDF/UA output with title, language and author for screen readers;
+* one way in: every document is parsed by :func:`html_document`, whose URL
+  fetcher (:mod:`.pdf_fetcher`) serves only our own files, and written by
+  :func:`write_pdf`, which never lets a file be embedded in the PDF;
 * overflow detection: WeasyPrint silently drops text that does not fit a
   fixed-height box, so outputs lay content out in free-flowing pages and ask
   :func:`anchor_pages` on which page a start and an end marker landed.
@@ -16,6 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..assets import FONT_FAMILY, FontFile, font_files
+from ..errors import InternalError
 from ..reproducible import source_date, source_date_epoch
 
 
@@ -23,6 +27,13 @@ def _source(font: FontFile, url_for: Callable[[FontFile], str] | None) -> str:
     if url_for is not None:
         return f"url('{url_for(font)}') format('woff2')"
     return f"url('{truetype_copy(font.path).as_uri()}') format('truetype')"
+
+
+def font_cache_dir() -> Path:
+    """Where :func:`truetype_copy` keeps decompressed fonts (the PDF fetcher serves its ``.ttf`` files)."""
+    import tempfile
+
+    return Path(tempfile.gettempdir()) / "digicharter-fonts"
 
 
 def truetype_copy(woff2: Path) -> Path:
@@ -34,12 +45,11 @@ def truetype_copy(woff2: Path) -> Path:
     stay byte-identical.
     """
     import hashlib
-    import tempfile
 
     from fontTools.ttLib import TTFont
 
     digest = hashlib.sha256(woff2.read_bytes()).hexdigest()[:16]
-    target = Path(tempfile.gettempdir()) / "digicharter-fonts" / f"{woff2.stem}-{digest}.ttf"
+    target = font_cache_dir() / f"{woff2.stem}-{digest}.ttf"
     if not target.is_file():
         target.parent.mkdir(parents=True, exist_ok=True)
         font = TTFont(str(woff2))
@@ -74,6 +84,25 @@ def font_face_css(url_for: Callable[[FontFile], str] | None = None) -> str:
     return "\n".join(rules)
 
 
+def html_document(html: str, base_url: str | None = None):
+    """A WeasyPrint document from our HTML that can fetch nothing but Digicharter's own files."""
+    import weasyprint
+
+    from .pdf_fetcher import OwnFilesFetcher
+
+    return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=OwnFilesFetcher())
+
+
+def render(html: str, base_url: str | None = None):
+    """Lay out our HTML with WeasyPrint; a request for anything but our own files is a bug and stops it."""
+    from weasyprint.urls import FatalURLFetchingError
+
+    try:
+        return html_document(html, base_url).render()
+    except FatalURLFetchingError as exc:  # a BaseException: keep it from escaping as one
+        raise InternalError(f"WeasyPrint was refused a resource: {exc.__cause__ or exc}") from exc
+
+
 def reproducible():
     """Set SOURCE_DATE_EPOCH (unless the caller did) while a PDF is written."""
     return source_date(str(source_date_epoch()))
@@ -89,11 +118,63 @@ def anchor_pages(document) -> dict[str, int]:
 
 
 def write_pdf(document, target: Path, *, finisher: Callable | None = None) -> None:
-    """Write a rendered document as a tagged, reproducible PDF (PDF/UA-1).
+    """Write a rendered document as a tagged, reproducible PDF (PDF/UA-1) with no file embedded in it.
 
     ``finisher(document, pdf)`` may adjust the PDF objects before they are
     written, e.g. the bookmark sets its pages' BleedBox to the real bleed.
+
+    WeasyPrint embeds the target of every ``<a rel=attachment>`` and
+    ``<link rel=attachment>`` (and of its ``attachments`` option) as a file in
+    the PDF. Our templates write none, and the fetcher would refuse to read
+    one; on top of that they are dropped from the laid-out document here, and
+    the finished PDF is checked to hold no embedded file and no file
+    attachment annotation before a byte of it is written.
     """
+    from weasyprint.urls import FatalURLFetchingError
+
+    without_attachments(document)
+
+    def finish(doc, pdf) -> None:
+        if finisher is not None:
+            finisher(doc, pdf)
+        embedded = embedded_files(pdf)
+        if embedded:
+            raise InternalError(f"a PDF would have embedded files: {embedded}")
+
     target.parent.mkdir(parents=True, exist_ok=True)
     with reproducible():
-        document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True, finisher=finisher)
+        try:
+            document.write_pdf(
+                target, pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True, attachments=None, finisher=finish
+            )
+        except (FatalURLFetchingError, InternalError) as exc:
+            target.unlink(missing_ok=True)  # WeasyPrint opened it before the check: leave nothing behind
+            if isinstance(exc, InternalError):
+                raise
+            raise InternalError(f"WeasyPrint was refused a resource: {exc.__cause__ or exc}") from exc
+
+
+def without_attachments(document) -> None:
+    """Drop what would make WeasyPrint embed a file: attachments in the metadata, attachment links on pages."""
+    document.metadata.attachments = []
+    for page in document.pages:
+        page.links = [link for link in page.links if link[0] != "attachment"]
+
+
+def embedded_files(pdf) -> list[str]:
+    """The embedded files, file specifications and file attachment annotations among a pydyf PDF's objects."""
+    import pydyf
+
+    found = []
+    for obj in pdf.objects:
+        if isinstance(obj, pydyf.Stream):
+            obj = obj.extra
+        if not isinstance(obj, dict):
+            continue
+        kind = (str(obj.get("Type", "")), str(obj.get("Subtype", "")))
+        if kind[0] in ("/EmbeddedFile", "/Filespec") or kind[1] == "/FileAttachment" or "EmbeddedFiles" in obj:
+            found.append("/".join(k for k in kind if k) or "EmbeddedFiles")
+    names = pdf.catalog.get("Names")
+    if isinstance(names, dict) and "EmbeddedFiles" in names:
+        found.append("catalog /Names /EmbeddedFiles")
+    return found

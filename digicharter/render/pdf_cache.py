@@ -25,6 +25,12 @@ from pathlib import Path
 from ..reproducible import source_date_epoch
 
 
+#: Raised whenever PDFs stored by earlier versions must never be reused, whatever else the key says.
+#: 2: PDFs are written with the fetcher that serves only our own files and with no embedded files;
+#: an entry from before could hold a file a hostile charter had embedded.
+CACHE_VERSION = 2
+
+
 @lru_cache(maxsize=1)
 def _code_stamp() -> str:
     """What else decides a PDF's bytes: the renderers' source and the versions of WeasyPrint and its helpers.
@@ -33,7 +39,7 @@ def _code_stamp() -> str:
     """
     from importlib.metadata import PackageNotFoundError, version
 
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"digicharter-pdf-cache={CACHE_VERSION};".encode())
     for package in ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "tinyhtml5", "pillow"):
         try:
             digest.update(f"{package}={version(package)};".encode())

@@ -3,7 +3,9 @@
 Two steps, kept apart on purpose:
 
 1. :mod:`.site_pages` renders ``templates/site/pages/`` into plain Markdown,
-   one folder per language in ``site_src/`` (engine-neutral, never edited by hand);
+   one folder per language (engine-neutral, never edited by hand): for
+   ``digicharter build`` in the build's own work folder, so that two builds
+   never read each other's pages; for the live preview in ``site_src/``;
 2. :mod:`.site_engine` builds each language with MkDocs + Material into its own
    scratch folder and moves it into place: the default language at the root of
    the site, every other language under ``<code>/``.

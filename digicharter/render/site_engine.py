@@ -54,6 +54,8 @@ class Job:
     #: The same problems in each language's words (by language code), for that language's pages.
     problems_in: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Charter mistakes the live preview shows above its pages (it shows the last good version)."""
+    output_problems: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """What the live preview could not print (a bookmark too full …), by page language; ``"*"``: every language."""
     standalone: bool = False
     """True when MkDocs itself was started (mkdocs build/serve): the hook then builds the other languages too."""
     charter_dir: Path | None = None
@@ -164,7 +166,8 @@ def configure(config, job: Job) -> None:
         "code": view.code,
         "theme_language": site_theme.theme_language(view),
         "labels": site_theme.theme_labels(view),
-        "problems": list(job.problems_in.get(view.code, job.problems)),
+        "problems": [*job.problems_in.get(view.code, job.problems),
+                     *job.output_problems.get(view.code, ()), *job.output_problems.get("*", ())],
         "sitemap_alternates": [{"lang": other.code, "root": job.language_url(other)} for other in job.views],
         # Already HTML (LanguageView's html mode escapes the text and keeps only its own markup).
         "preview_problem": Markup(view.text(labels.preview_problem, "html")),

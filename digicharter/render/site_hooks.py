@@ -7,4 +7,4 @@ such as the last charter without mistakes) lives in the package modules
 """
 
 from digicharter.render.site_engine import on_config, on_env, on_files, on_page_context  # noqa: F401 - MkDocs looks these up
-from digicharter.render.site_preview import on_post_build, on_serve  # noqa: F401
+from digicharter.render.site_preview import on_post_build, on_serve, on_shutdown, on_startup  # noqa: F401

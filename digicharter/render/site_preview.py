@@ -10,6 +10,11 @@ A mistake in the charter during a live preview is printed (the checker's own
 lines, with file and line) and shown above every page, while the preview keeps
 the last charter without mistakes — an editor should never face a blank page
 halfway through typing.
+
+The printed outputs come along: a live preview has them built in the
+background (:mod:`.preview_outputs`) and serves them at the built site's
+addresses; ``mkdocs build`` builds them into its site folder after the pages,
+so that it, too, gives the complete site with working download links.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from ..assets import TEMPLATES_DIR
 from ..errors import CharterError
 from ..i18n import _, ngettext
 from ..view import views
-from . import site_pages
+from . import preview_outputs, site_pages
 from ..fsutil import move_into
 from .site_engine import CONFIG_FILE, Job, build_language, job_of, log
 
@@ -34,6 +39,17 @@ from .site_engine import CONFIG_FILE, Job, build_language, job_of, log
 _last_good: dict[Path, Job] = {}
 #: The charter folder ``digicharter serve`` was given; otherwise charter/ next to mkdocs.yml.
 _charter_dir_override: list[Path] = []
+#: The MkDocs command that is running (``build``, ``serve``, ``gh-deploy``), told by on_startup.
+_command: list[str] = []
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command[:] = [command]
+
+
+def _serving() -> bool:
+    """A live preview (``digicharter serve``, ``mkdocs serve``): the printed outputs are built in the background."""
+    return bool(_charter_dir_override) or _command == ["serve"]
 
 
 def charter_dir_for(config) -> Path:
@@ -50,6 +66,7 @@ def standalone_job(config) -> Job:
 
     charter_dir = charter_dir_for(config)
     site_src = charter_dir.parent / "site_src"
+    state = preview_outputs.fingerprint(charter_dir) if _serving() else None  # before reading: a later save counts
     try:
         result = load_charter(charter_dir, strict=False)
     except CharterError as exc:
@@ -65,11 +82,13 @@ def standalone_job(config) -> Job:
                            "{count} problems in the charter: the preview shows the last version without mistakes.",
                            count).format(count=count))
         return replace(last, problems=tuple(str(p) for p in errors), base_url=config.site_url,
-                       problems_in=_problems_per_language(charter_dir, last))
+                       problems_in=_problems_per_language(charter_dir, last), output_problems=_output_problems(charter_dir))
     for warning in result.warnings:
         log.warning(str(warning))
     language_views = views(result.charter)
     site_pages.generate(language_views, site_src)
+    if state is not None:
+        preview_outputs.preview_for(charter_dir).request(state)
     job = Job(
         charter=result.charter,
         views=language_views,
@@ -79,9 +98,20 @@ def standalone_job(config) -> Job:
         standalone=True,
         charter_dir=charter_dir,
         config_file=Path(config.config_file_path),
+        output_problems=_output_problems(charter_dir),
     )
     _last_good[charter_dir] = job
     return job
+
+
+def _output_problems(charter_dir: Path) -> dict[str, tuple[str, ...]]:
+    """What the background build of the printed outputs found so far (remembered as shown on the pages)."""
+    outputs_preview = preview_outputs.running(charter_dir)
+    if outputs_preview is None:
+        return {}
+    found = outputs_preview.problems()
+    outputs_preview.shown = found
+    return found
 
 
 def _problems_per_language(charter_dir: Path, last: Job) -> dict[str, tuple[str, ...]]:
@@ -110,6 +140,32 @@ def on_post_build(config):
             build_language(job.for_language(other), Path(scratch) / "site", strict=config.strict)
             move_into(Path(scratch) / "site", site_dir / outputs.language_prefix(other))
         log.info(_("Built the '{code}' pages into /{folder}").format(code=other.code, folder=outputs.language_prefix(other)))
+    if not _serving():
+        _build_printed_outputs(job, site_dir)
+
+
+def _build_printed_outputs(job: Job, site_dir: Path) -> None:
+    """``mkdocs build``: the bookmark, the slides and the other downloads too, so that no link on the pages is dead."""
+    from mkdocs.exceptions import Abort
+
+    from ..build import BuildContext, charter_epoch, run_steps
+    from ..errors import DigicharterError
+    from ..reproducible import source_date
+    from .pdf_cache import cache_next_to
+    from .preview_worker import output_steps
+
+    assert job.charter_dir is not None
+    with tempfile.TemporaryDirectory(prefix="digicharter-") as scratch:
+        ctx = BuildContext(charter=job.charter, views=job.views, charter_dir=job.charter_dir, staging=site_dir,
+                           work_dir=Path(scratch), site_src=job.site_src, quiet=True, pdf_cache=cache_next_to(site_dir))
+        try:
+            with source_date(charter_epoch(job.charter_dir)):
+                run_steps(ctx, output_steps())
+        except DigicharterError as exc:
+            log.error(_("error: {message}").format(message=exc))
+            raise Abort(_("The pages were built, their downloads not: fix what is named above and build again "
+                          "(digicharter build replaces site/ only when every output is built).")) from None
+    log.info(_("Built the bookmark, the slides and the other downloads into {folder}").format(folder=site_dir))
 
 
 @contextmanager
@@ -126,12 +182,25 @@ def _quiet(logger_name: str) -> Iterator[None]:
 
 def on_serve(server, config, builder):
     """Rebuild when the charter or the page templates change, not when the generated pages do."""
-    job = job_of(config) or _last_good.get(charter_dir_for(config))
+    _command[:] = ["serve"]
+    charter_dir = charter_dir_for(config)
+    job = job_of(config) or _last_good.get(charter_dir)
     server.unwatch(config.docs_dir)
     if job is not None and job.charter_dir is not None:
         server.watch(str(job.charter_dir))
     server.watch(str(TEMPLATES_DIR / "site"))
+    # The bookmark, the slides …: built in the background, served at the built site's addresses.
+    outputs_preview = preview_outputs.preview_for(charter_dir)
+    if job is not None and job.charter_dir is not None:
+        outputs_preview.request(preview_outputs.fingerprint(job.charter_dir))  # e.g. mkdocs serve --clean
+    server.watch(str(outputs_preview.nudge_dir))
+    server.set_app(outputs_preview.app(server.serve_request, server.mount_path))
     return server
+
+
+def on_shutdown() -> None:
+    preview_outputs.close_all()
+    _command.clear()
 
 
 def serve(charter_dir: Path, dev_addr: str) -> int:
@@ -145,11 +214,34 @@ def serve(charter_dir: Path, dev_addr: str) -> int:
     load_charter(charter_dir, strict=False)  # a charter with mistakes: report them now, start nothing
     _charter_dir_override.append(charter_dir)
     try:
-        with _quick_polling():
-            mkdocs_serve(config_file=str(CONFIG_FILE), dev_addr=dev_addr, livereload=True)
+        with _quick_polling(), _stop_on_terminate():
+            # docs_dir: mkdocs.yml's own (charter/ next to it) exists only in the repository; the hook
+            # points MkDocs at the generated pages anyway.
+            mkdocs_serve(config_file=str(CONFIG_FILE), dev_addr=dev_addr, livereload=True, docs_dir=str(charter_dir))
     finally:
         _charter_dir_override.remove(charter_dir)
+        preview_outputs.close_all()
     return 0
+
+
+@contextmanager
+def _stop_on_terminate() -> Iterator[None]:
+    """Stop on SIGTERM as on Ctrl+C: the background worker is stopped and its temporary folder removed."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 #: How often the preview looks for saved files. MkDocs polls every 0.5 s, which alone used half of the

@@ -22,6 +22,7 @@ from .. import outputs
 from ..errors import OutputError
 from ..view import LanguageView
 from .pdf import font_face_css
+from .slides_fit import Unfit, message as fit_message
 from .slides_outline import Slide, build_deck
 from .slides_templates import SLIDES_TEMPLATES, cover_svg, data_uri, page_svg, palette, palette_css
 
@@ -35,6 +36,8 @@ class DeckInfo:
     """What every slide template needs besides the slides: words, colours, stylesheets, addresses."""
 
     language: str
+    direction: str
+    """ltr or rtl: the deck's writing direction (from the language's locale)."""
     title: str
     description: str
     school: str
@@ -58,6 +61,8 @@ class DeckInfo:
     cover_background: str
     assets: str
     reveal_config: Markup
+    point_anchors: bool = False
+    """Give every line of a slide an anchor (the PDFs), for the fit check to count the lines that fit."""
 
 
 def _stylesheet(name: str) -> Markup:
@@ -108,6 +113,7 @@ def deck_info(view: LanguageView, *, for_html: bool = False) -> DeckInfo:
     config_json = json.dumps(reveal_config(view), ensure_ascii=False).replace("</", "<\\/")
     return DeckInfo(
         language=view.code,
+        direction=view.direction,
         title=f"{title} — {occasion}",
         description=view.text(charter.settings.description, "plain"),
         school=school.name,
@@ -130,33 +136,34 @@ def deck_info(view: LanguageView, *, for_html: bool = False) -> DeckInfo:
         cover_background=cover_background,
         assets=assets,
         reveal_config=Markup(config_json),
+        point_anchors=not for_html,
     )
 
 
 def build_slides(ctx: "BuildContext") -> None:
     """Every language's PDF, notes handout and HTML deck; no file is written unless every slide fits."""
     from .slides_html import write_html_deck
-    from .slides_pdf import deck_html, handout_html, render, unfit_slides
+    from .slides_pdf import deck_html, handout_html, lay_out, render
 
     decks: list[tuple[LanguageView, list[Slide]]] = [(view, build_deck(view)) for view in ctx.views]
     rendered = []
-    problems: list[str] = []
+    unfit: list[Unfit] = []
     cached: dict[str, str] = {}
     for view, slides in decks:
         deck = deck_info(view)
-        pdf_html, notes_html = deck_html(slides, deck), handout_html(slides, deck)
+        notes_html = handout_html(slides, deck)
         # PDFs built before from exactly the same HTML are copied, not laid out again.
-        key = ctx.pdf_cache.key(pdf_html, notes_html)
+        key = ctx.pdf_cache.key(deck_html(slides, deck), notes_html)
         if ctx.pdf_cache.restore(key, _pdf_targets(ctx, view)):
             cached[view.code] = key
             continue
-        document = render(pdf_html)
-        problems += unfit_slides(view, slides, document)
+        document, spilled = lay_out(view, slides, deck)
+        unfit += spilled
         rendered.append((view, document, notes_html, key))
-    if problems:
+    if unfit:
         raise OutputError(
             _("some slides do not fit on their 16:9 page, and nothing may be cut off; nothing was built or changed:")
-            + "\n" + "\n".join(problems)
+            + "\n" + fit_message(unfit)
         )
 
     from .pdf import write_pdf
@@ -166,10 +173,16 @@ def build_slides(ctx: "BuildContext") -> None:
         write_pdf(document, targets["slides.pdf"])
         write_pdf(render(notes_html), targets["notes.pdf"])
         ctx.pdf_cache.store(key, targets)
+    from ..reproducible import source_date_epoch
+    from .pptx.deck import write_pptx
+
     for view, slides in decks:
         write_html_deck(view, slides, deck_info(view, for_html=True), ctx.staging / outputs.slides_html(view))
-        text = (_("    slides ({code}): {count} slides, PDF, notes handout and HTML deck (PDFs unchanged, reused)")
-                if view.code in cached else _("    slides ({code}): {count} slides, PDF, notes handout and HTML deck"))
+        info = deck_info(view)
+        write_pptx(slides, ctx.staging / outputs.slides_pptx(view), colours=view.charter.school.colours,
+                   footer=info.footer, title=info.title, author=info.school, stamp=source_date_epoch())
+        text = (_("    slides ({code}): {count} slides, PDF, PowerPoint, notes handout and HTML deck (PDFs unchanged, reused)")
+                if view.code in cached else _("    slides ({code}): {count} slides, PDF, PowerPoint, notes handout and HTML deck"))
         ctx.say(text.format(code=view.code, count=len(slides)))
 
 

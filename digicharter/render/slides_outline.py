@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..escaping import html_text
 from ..i18n import _
 from ..outputs import site_url
 from ..schema.agreements import Agreement
@@ -227,7 +228,7 @@ class _DeckBuilder:
                 "title",
                 self.html(settings.title),
                 origin,
-                content={"occasion": self.label("occasion"), "school": Markup.escape(self.charter.school.name)},
+                content={"occasion": self.label("occasion"), "school": html_text(self.charter.school.name)},
                 notes=[Note(paragraphs=(self.html(settings.description),))],
             )
         ]
@@ -264,7 +265,9 @@ class _DeckBuilder:
         everything = [a for a in self.charter.agreements.rules if a.channel == channel.id]
         shown = self.chosen(entry, everything) if channel_id is None else [a for a in everything if a.short]
         notes = [Note(paragraphs=tuple(self.html(t) for t in (channel.intro,) if t is not None))] if channel.intro else []
-        notes += [self.agreement_note(a) for a in everything + [a for a in shown if a not in everything]]
+        # By id: comparing the models themselves took seconds for a channel of a thousand agreements.
+        on_channel = {a.id for a in everything}
+        notes += [self.agreement_note(a) for a in everything + [a for a in shown if a.id not in on_channel]]
         return [
             Slide(
                 "channel",
@@ -351,6 +354,21 @@ class _DeckBuilder:
                 notes=[Note(paragraphs=(self.html(quality.title), self.html(self.charter.framework.name)))] + notes,
             )
         ]
+
+    def slide_dates(self, entry: OutlineEntry, origin: str) -> list[Slide]:
+        """The school year's events for parents (calendar.yaml); no slide when there are none."""
+        from ..schoolyear.event_lines import event_lines
+
+        school_calendar = self.charter.calendar
+        if school_calendar is None or not school_calendar.events:
+            return []
+        events = sorted(school_calendar.events, key=lambda e: (e.date, e.start or e.date))
+        points = [Point(Markup.escape(line)) for line in event_lines(self.view, events)]
+        places = tuple(Markup.escape(f"{line} — {self.view.raw(event.place)}")
+                       for line, event in zip(event_lines(self.view, events), events) if event.place is not None)
+        notes = [Note(items=places)] if places else []
+        return [Slide("dates", "dates", self.label("dates"), origin, content={"lead": None, "points": points},
+                      notes=notes)]
 
     def slide_questions(self, entry: OutlineEntry, origin: str) -> list[Slide]:
         url = site_url(self.view)

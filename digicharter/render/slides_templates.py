@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..assets import FONT_FAMILY, TEMPLATES_DIR, icon_svg
+from ..escaping import as_html_text, css_colour, css_string, pdf_metadata
 from ..schema.school import Colours
 from .qr import qr_svg
 
@@ -30,10 +31,13 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=as_html_text,
     )
     env.globals["icon"] = icon
-    env.globals["qr"] = lambda url, colour: Markup(qr_svg(url, dark=colour, title=url))
+    env.globals["qr"] = lambda url, colour: Markup(qr_svg(url, dark=css_colour(colour), title=url))
     env.filters["css_string"] = css_string
+    env.filters["css_colour"] = css_colour
+    env.filters["pdf_metadata"] = pdf_metadata
     env.filters["bare_url"] = lambda url: re.sub(r"^https?://", "", url).rstrip("/")
     return env
 
@@ -45,14 +49,8 @@ def icon(name: str, fill: str, css_class: str = "icon") -> Markup:
     without the surrounding CSS, where ``currentColor`` would be black.
     """
     svg = icon_svg(name)
-    attributes = f'class="{css_class}" aria-hidden="true" focusable="false" fill="{fill}"'
+    attributes = f'class="{css_class}" aria-hidden="true" focusable="false" fill="{css_colour(fill)}"'
     return Markup(svg.replace("<svg ", f"<svg {attributes} ", 1))
-
-
-def css_string(value: str) -> Markup:
-    """A text as a CSS string literal (for ``content:`` in page margin boxes)."""
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-    return Markup(f'"{escaped}"')
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -68,7 +66,7 @@ def mix(colour: str, other: str, amount: float) -> str:
 def palette(colours: Colours) -> dict[str, str]:
     """The school's colours with the tints and shades the slides use, by name."""
     primary, accent, background = colours.primary, colours.accent, colours.background
-    return {
+    colours_by_name = {
         "primary": primary,
         "primary-dark": mix(primary, "#000000", 0.35),
         "primary-tint": mix(primary, "#ffffff", 0.9),
@@ -81,6 +79,7 @@ def palette(colours: Colours) -> dict[str, str]:
         "ink": mix(primary, "#000000", 0.72),
         "muted": mix(primary, "#6b6b6b", 0.55),
     }
+    return {name: css_colour(value) for name, value in colours_by_name.items()}
 
 
 def palette_css(colours: Colours) -> str:
@@ -91,7 +90,7 @@ def palette_css(colours: Colours) -> str:
 
 def cover_svg(colours: Colours) -> str:
     """The decoration of the title and closing slides, drawn in the school's colours (one file for deck and PDF)."""
-    primary, accent = colours.primary, colours.accent
+    primary, accent = css_colour(colours.primary), css_colour(colours.accent)
     light = mix(primary, "#ffffff", 0.18)
     lighter = mix(primary, "#ffffff", 0.30)
     return (
@@ -107,7 +106,7 @@ def cover_svg(colours: Colours) -> str:
 
 def page_svg(colours: Colours) -> str:
     """The background of every other slide: a band of the school colour along the top, a quiet corner."""
-    primary, accent, background = colours.primary, colours.accent, colours.background
+    primary, accent, background = css_colour(colours.primary), css_colour(colours.accent), css_colour(colours.background)
     tint = mix(primary, "#ffffff", 0.92)
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1280 720" width="1280" height="720">'

@@ -8,12 +8,13 @@ headings, the caption under the QR code …) live in this file.
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from typing import Annotated, Literal
+
+from pydantic import ConfigDict, Field, model_validator
 
 from ..i18n import _
-from .base import Id, LocalizedText, StrictModel
-
-IconName = str
+from .base import IconName, Id, LabelsModel, LocalizedText, StrictModel, labels_optional
+from .refs import Ref
 
 
 class BookmarkItem(StrictModel):
@@ -22,13 +23,13 @@ class BookmarkItem(StrictModel):
     Write exactly one of agreement, phone or email.
     """
 
-    agreement: Id | None = None
+    agreement: Annotated[Id, Ref("agreements")] | None = None
     """The id of an agreement (agreements.yaml or protocol.yaml); its 'short' text is printed."""
-    phone: Id | None = None
+    phone: Annotated[Id, Ref("phones")] | None = None
     """The id of a phone number (school.yaml, phones): its short label, the number and, if it has 'hours', when it is answered."""
-    email: Id | None = None
+    email: Annotated[Id, Ref("emails")] | None = None
     """The id of an e-mail address (school.yaml, emails): its label and the address."""
-    icon: IconName | None = Field(default=None, pattern=r"^[a-z0-9-]+$")
+    icon: IconName | None = None
     """A Material Design icon name shown before the line, instead of the channel's own icon, e.g. clock-outline."""
 
     @model_validator(mode="after")
@@ -47,7 +48,7 @@ class BookmarkSection(StrictModel):
 
     heading: LocalizedText
     """The heading printed above the lines, e.g. nl: Bereikbaarheid, en: How to reach us."""
-    icon: IconName | None = Field(default=None, pattern=r"^[a-z0-9-]+$")
+    icon: IconName | None = None
     """A Material Design icon name shown before the heading, e.g. weather-night."""
     icons: bool = True
     """Show each line's channel icon (phone, e-mail …) before it; false shows a plain bullet instead."""
@@ -92,7 +93,7 @@ class PrintSheet(StrictModel):
     """Moves the strips this far to the right of the centre on the front; the back moves the same way as seen from the back, so each back stays behind its front."""
 
 
-class BookmarkLabels(StrictModel):
+class BookmarkLabels(LabelsModel):
     """The bookmark's own words, per language."""
 
     title: LocalizedText
@@ -109,10 +110,27 @@ class BookmarkLabels(StrictModel):
     """The title of the print sheet PDF."""
     print_hint: LocalizedText
     """How to print and cut the sheet, printed in its margin, e.g. nl: Dubbelzijdig afdrukken, lange zijde …"""
+    your_class: LocalizedText
+    """Class bookmarks: the heading of the class's own section, e.g. nl: Jouw klas."""
+    at_school: LocalizedText
+    """Class bookmarks: before a part-time teacher's days, e.g. nl: op school."""
+    class_code: LocalizedText
+    """Class bookmarks: after a channel's name, before the code to follow the class, e.g. nl: klascode."""
+
+
+class ClassBookmark(StrictModel):
+    """Where a class bookmark (digicharter bookmark --classes) puts the class's own section."""
+
+    face: Literal["front", "back"] = "front"
+    """The face that gets the class's section, at its top."""
+    leave_out: list[str] = Field(default_factory=list)
+    """Lines of that face left out on class bookmarks to make room (their agreement, phone or email ids), e.g. the teachers' address pattern, which the class's own addresses replace."""
 
 
 class Bookmark(StrictModel):
     """The agenda bookmark: its two faces, its size and the print sheet."""
+
+    model_config = ConfigDict(json_schema_extra=labels_optional)
 
     size: StripSize = Field(default_factory=StripSize)
     """The size of one bookmark."""
@@ -122,5 +140,7 @@ class Bookmark(StrictModel):
     """The front: the top carries the school's name and the title."""
     back: BookmarkFace
     """The back."""
+    class_bookmark: ClassBookmark = Field(default_factory=ClassBookmark)
+    """Class bookmarks: which face gets the class's section and which lines make room for it."""
     labels: BookmarkLabels
-    """The words printed on the bookmark that are not agreements or contacts."""
+    """The words printed on the bookmark that are not agreements or contacts. Digicharter has them in Dutch, English and French: write only those you want to change."""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
-from .base import Id, LocalizedText, StrictModel
+from .base import IconName, Id, LocalizedText, StrictModel
+from .refs import Defines
 
 
 class Channel(StrictModel):
@@ -14,7 +17,7 @@ class Channel(StrictModel):
     """How agreements refer to this channel in 'channel', e.g. smartschool."""
     name: LocalizedText
     """The channel's name, e.g. Telefoon / Phone."""
-    icon: str = Field(pattern=r"^[a-z0-9-]+$")
+    icon: IconName
     """A Material Design icon name, e.g. phone, email, notebook, whatsapp."""
     purpose: LocalizedText
     """One line: what this channel is for (shown in the overview and on slides)."""
@@ -25,5 +28,5 @@ class Channel(StrictModel):
 class Channels(StrictModel):
     """All channels, in the order the website, bookmark and slides list them."""
 
-    channels: list[Channel] = Field(min_length=1)
-    """The channels."""
+    channels: Annotated[list[Channel], Defines("channels")] = Field(min_length=1)
+    """The channels, in the order every output lists them. Each agreement names one by its id."""

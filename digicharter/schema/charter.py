@@ -10,6 +10,7 @@ from __future__ import annotations
 from .agreements import Agreement, Agreements
 from .base import StrictModel
 from .bookmark import Bookmark
+from .calendar import SchoolCalendar
 from .channels import Channels
 from .framework import Framework
 from .protocol import Protocol
@@ -33,7 +34,11 @@ SECTION_FILES: dict[str, str] = {
     "site": "site.yaml",
     "bookmark": "bookmark.yaml",
     "slides": "slides.yaml",
+    "calendar": "calendar.yaml",
 }
+
+#: Sections whose file a charter may leave out (the model holds None then).
+OPTIONAL_SECTIONS: frozenset[str] = frozenset({"calendar"})
 
 
 class Charter(StrictModel):
@@ -61,6 +66,8 @@ class Charter(StrictModel):
     """bookmark.yaml: the agenda bookmark."""
     slides: Slides
     """slides.yaml: the info-evening slides."""
+    calendar: SchoolCalendar | None = None
+    """calendar.yaml (optional): the school's own free days, study days and events; the Flemish holidays are computed."""
 
     def rule_sources(self) -> list[tuple[str, list[Agreement]]]:
         """The agreements by the section (file) they are written in: the quality card's, then the protocol's."""

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
+from .refs import Defines
 from .base import LocalizedText, StrictModel
 
 
@@ -23,5 +26,5 @@ class Framework(StrictModel):
     """The framework's name."""
     source: LocalizedText | None = None
     """Where the quality card quotes it from, e.g. Bijlage 1.4 — Indeling OK-kader."""
-    expectations: list[Expectation] = Field(min_length=1)
+    expectations: Annotated[list[Expectation], Defines("ok", key="code")] = Field(min_length=1)
     """The expectations, in the framework's order."""

@@ -25,13 +25,13 @@ class Pdca(StrictModel):
     """The quality cycle: plan, do, check, act."""
 
     plan: PdcaStep
-    """Plan."""
+    """Plan: what the school sets out to do, and how it will know it worked."""
     do: PdcaStep
-    """Do."""
+    """Do: how the school carries out the plan."""
     check: PdcaStep
-    """Check."""
+    """Check: how the school finds out whether the agreements work, e.g. by asking parents."""
     act: PdcaStep
-    """Act."""
+    """Act: what the school changes after checking."""
 
 
 class QualityCard(StrictModel):
@@ -44,6 +44,6 @@ class QualityCard(StrictModel):
     vision: list[LocalizedText] = Field(min_length=1)
     """The vision and goals, one text per paragraph."""
     pdca: Pdca
-    """The PDCA cycle."""
+    """The PDCA cycle: how the school plans, does, checks and adjusts its communication."""
     ok: list[OkCode] = Field(default_factory=list)
     """Codes of the OK-framework expectations the card as a whole relates to (its appendix)."""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
-from .base import Colour, EmailAddress, Id, LocalizedText, Phone, StrictModel
+from .base import MAX_NAME_CHARS, Colour, EmailAddress, Id, LocalizedText, Phone, StrictModel
+from .refs import Defines, Ref
 
 
 class Colours(StrictModel):
@@ -40,7 +43,7 @@ class PhoneContact(StrictModel):
     """A shorter label for the bookmark and slides."""
     prefer_sms: bool = False
     """True if parents should send an SMS to this number instead of calling (the website then links it as sms:)."""
-    hours: Id | None = None
+    hours: Annotated[Id, Ref("periods")] | None = None
     """The id of a period in times.yaml when the number is answered, e.g. office_hours."""
 
 
@@ -69,19 +72,19 @@ class TeacherEmail(StrictModel):
 class School(StrictModel):
     """The school: name, colours, the groups of people concerned and its contacts."""
 
-    name: str = Field(min_length=1)
+    name: str = Field(min_length=1, max_length=MAX_NAME_CHARS)
     """The school's full name (a proper name: the same in every language)."""
-    short_name: str = Field(min_length=1)
+    short_name: str = Field(min_length=1, max_length=MAX_NAME_CHARS)
     """The name as it fits on the bookmark, e.g. De Boomhut."""
-    town: str
+    town: str = Field(max_length=MAX_NAME_CHARS)
     """The town the school is in."""
     colours: Colours
     """The school's colours."""
-    roles: list[Role] = Field(min_length=1)
+    roles: Annotated[list[Role], Defines("roles")] = Field(min_length=1)
     """The groups of people agreements bind, e.g. parents, school team, teachers."""
-    phones: list[PhoneContact] = Field(min_length=1)
+    phones: Annotated[list[PhoneContact], Defines("phones")] = Field(min_length=1)
     """The school's phone numbers."""
-    emails: list[EmailContact] = Field(min_length=1)
+    emails: Annotated[list[EmailContact], Defines("emails")] = Field(min_length=1)
     """The school's e-mail addresses."""
     teacher_email: TeacherEmail
     """The pattern of the teachers' e-mail addresses."""

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field, HttpUrl
 
+from .refs import Defines, Ref
 from .base import LocalizedText, StrictModel
 
 
@@ -18,6 +21,8 @@ class Language(StrictModel):
     """The locale for numbers, times and durations (CLDR), e.g. nl_BE or en_GB."""
     time_format: str = "HH:mm"
     """How clock times are written in this language, as a CLDR pattern: "H.mm 'u'" gives 17.00 u, "HH:mm" gives 17:00."""
+    complete: bool = True
+    """false while the translation is in progress: it can be published, missing texts show in the default language, and check --strict does not fail on them."""
 
 
 class Settings(StrictModel):
@@ -29,9 +34,9 @@ class Settings(StrictModel):
     """The title where space is short: the website's header on a phone and browser tabs. Default: the title."""
     description: LocalizedText
     """One sentence on what the charter is, for search engines and link previews."""
-    languages: list[Language] = Field(min_length=1)
+    languages: Annotated[list[Language], Defines("languages", key="code")] = Field(min_length=1)
     """The languages the charter is published in. The first one need not be the default."""
-    default_language: str
+    default_language: Annotated[str, Ref("languages")]
     """The code of the language that plain (untranslated) texts are written in; the website shows it at /."""
     site_url: HttpUrl
     """The address where the website is published, e.g. https://digicharter.school.be/ (the bookmark's QR code opens it)."""

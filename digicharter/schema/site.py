@@ -8,12 +8,15 @@ reported at its line, like any other charter mistake.
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
 
-from .base import Id, LocalizedText, StrictModel
+from pydantic import ConfigDict, Field
+
+from .base import Id, LabelsModel, LocalizedText, StrictModel, labels_optional
+from .refs import Ref
 
 
-class DownloadText(StrictModel):
+class DownloadText(LabelsModel):
     """How the downloads page presents one file."""
 
     title: LocalizedText
@@ -22,7 +25,7 @@ class DownloadText(StrictModel):
     """One sentence under the link: what the file is and who it is for."""
 
 
-class DownloadLabels(StrictModel):
+class DownloadLabels(LabelsModel):
     """The downloads page: its intro and one entry per file the build makes."""
 
     intro: LocalizedText
@@ -41,7 +44,7 @@ class DownloadLabels(StrictModel):
     """The word shown next to a PDF link, e.g. PDF."""
 
 
-class SiteLabels(StrictModel):
+class SiteLabels(LabelsModel):
     """The website's interface words, per language."""
 
     home: LocalizedText
@@ -95,15 +98,17 @@ class SiteLabels(StrictModel):
 class SiteHome(StrictModel):
     """What the home page shows at a glance."""
 
-    answer_times: list[Id] = Field(default_factory=list)
+    answer_times: list[Annotated[Id, Ref("agreements")]] = Field(default_factory=list)
     """The ids of the agreements (agreements.yaml or protocol.yaml) listed under 'answer times', with their short text."""
 
 
 class Site(StrictModel):
     """The website's interface words and home page."""
 
+    model_config = ConfigDict(json_schema_extra=labels_optional)
+
     labels: SiteLabels
-    """The website's own words, per language."""
+    """The website's own words, per language. Digicharter has them in Dutch, English and French: write only those you want to change."""
     home: SiteHome = Field(default_factory=SiteHome)
     """What the home page highlights."""
     theme_labels: dict[str, LocalizedText] = Field(default_factory=dict)

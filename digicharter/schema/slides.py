@@ -7,13 +7,15 @@ school gets a complete presentation without writing one.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, PositiveInt
+from pydantic import ConfigDict, Field, PositiveInt
 
-from .base import Id, LocalizedText, StrictModel
+from .base import Id, LabelsModel, LocalizedText, StrictModel, labels_optional
+from .refs import Ref
 
-SlideKind = Literal["title", "vision", "reach", "channels", "channel", "protocol", "parents", "pdca", "questions", "text"]
+SlideKind = Literal["title", "vision", "reach", "channels", "channel", "protocol", "parents", "pdca", "dates",
+                    "questions", "text"]
 
 #: The role (school.yaml) whose agreements the "what we ask of parents" slide shows when its outline item names none.
 PARENTS_ROLE = "parents"
@@ -28,11 +30,12 @@ DEFAULT_OUTLINE: tuple[SlideKind, ...] = (
     "protocol",
     "parents",
     "pdca",
+    "dates",
     "questions",
 )
 
 
-class SlideLabels(StrictModel):
+class SlideLabels(LabelsModel):
     """The words the slides show that are not charter content: headings, captions, hints."""
 
     occasion: LocalizedText
@@ -51,6 +54,8 @@ class SlideLabels(StrictModel):
     """Heading of the slide with what the school asks of parents, e.g. Wat we van ouders vragen."""
     pdca: LocalizedText
     """Heading of the slide on how the school checks itself, e.g. Hoe bewaken we dit?"""
+    dates: LocalizedText
+    """Heading of the slide with the school year's events from calendar.yaml, e.g. Data om te onthouden / Dates to remember."""
     questions: LocalizedText
     """Heading of the last slide, e.g. Vragen? / Questions?"""
     website: LocalizedText
@@ -74,11 +79,11 @@ class OutlineEntry(StrictModel):
     """What the slide shows: title, vision, reach (contacts), channels (one slide per channel), channel (one
     channel), protocol (one slide per protocol section), parents (what we ask of parents), pdca, questions,
     or text (a slide with its own heading, text and points)."""
-    channel: Id | None = None
+    channel: Annotated[Id, Ref("channels")] | None = None
     """For show: channel — the id of the channel (channels.yaml)."""
-    section: Id | None = None
+    section: Annotated[Id, Ref("sections")] | None = None
     """For show: protocol — show only this protocol section (its id in protocol.yaml)."""
-    agreements: list[Id] | None = None
+    agreements: list[Annotated[Id, Ref("agreements")]] | None = None
     """For show: channel, protocol (with section), parents or reach — the ids of the agreements the slide shows, in
     their short form, in this order. Without it a channel slide shows the channel's agreements (agreements.yaml)
     that have a short text, a protocol slide its section's rules that have one, and the parents slide the
@@ -96,8 +101,10 @@ class OutlineEntry(StrictModel):
 class Slides(StrictModel):
     """The info-evening slide deck."""
 
+    model_config = ConfigDict(json_schema_extra=labels_optional)
+
     labels: SlideLabels
-    """The words on the slides that are not charter content, per language."""
+    """The words on the slides that are not charter content, per language. Digicharter has them in Dutch, English and French: write only those you want to change."""
     minutes: PositiveInt | None = None
     """How many minutes the presentation should take; the speaker view then shows whether you are on time."""
     outline: list[OutlineEntry] | None = None

@@ -6,11 +6,12 @@ so changing 17:00 here changes the website, the bookmark and the slides at once.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, PositiveInt, model_validator
 
 from ..i18n import _
+from .refs import Defines
 from .base import ClockTime, DayKind, Id, LocalizedText, StrictModel
 
 
@@ -66,9 +67,9 @@ class PeriodPattern(StrictModel):
 class Times(StrictModel):
     """The times, periods, durations and counts the agreements refer to."""
 
-    times: dict[Id, ClockTime] = Field(default_factory=dict)
+    times: Annotated[dict[Id, ClockTime], Defines("times", key=None)] = Field(default_factory=dict)
     """Clock times by name, e.g. no_school_messages_after: 17:00. Texts use {time.NAME}."""
-    periods: dict[Id, Period] = Field(default_factory=dict)
+    periods: Annotated[dict[Id, Period], Defines("periods", key=None)] = Field(default_factory=dict)
     """Periods by name, e.g. office_hours. Texts use {period.NAME}, {period.NAME.start} or {period.NAME.end}."""
     durations: dict[Id, Duration] = Field(default_factory=dict)
     """Durations by name, e.g. email_answer. Texts use {duration.NAME} and {duration.NAME.counted_in}."""

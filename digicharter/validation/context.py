@@ -29,20 +29,24 @@ class SectionMissing(Exception):
 
 
 def section_model(section: str):
-    """The model class of one section (one file) of the charter."""
-    return Charter.model_fields[section].annotation
+    """The model class of one section (one file) of the charter (an optional one's model, not None)."""
+    annotation = Charter.model_fields[section].annotation
+    return next((arg for arg in getattr(annotation, "__args__", ()) if arg is not type(None)), annotation)
 
 
 class PartialCharter:
     """The valid sections of a charter with broken files; reading a broken one raises :class:`SectionMissing`."""
 
-    def __init__(self, sections: dict):
+    def __init__(self, sections: dict, absent: frozenset[str] = frozenset()):
         self._sections = dict(sections)
+        self._absent = absent
 
     def __getattr__(self, name: str):
         if name in SECTION_FILES:
             if name in self._sections:
                 return self._sections[name]
+            if name in self._absent:  # an optional file the charter does not have
+                return None
             raise SectionMissing(name)
         raise AttributeError(name)
 

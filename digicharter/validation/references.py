@@ -38,6 +38,7 @@ _UNKNOWN = {
     "OK code": N_("unknown OK code '{value}'{did_you_mean} (the OK codes are in {file})"),
     "protocol section": N_("unknown protocol section '{value}'{did_you_mean} (the protocol sections are in {file})"),
     "period": N_("unknown period '{value}'{did_you_mean} (the periods are in {file})"),
+    "time": N_("unknown time '{value}'{did_you_mean} (the times are under times: in {file})"),
 }
 
 
@@ -184,6 +185,37 @@ def check_rule_references(charter: Charter, ctx: CheckContext) -> None:
         for i, phone in enumerate(phones):
             if phone.hours is not None:
                 _exists(ctx, "school", ("phones", i, "hours"), phone.hours, periods, "period", "times.yaml")
+    with ctx.checking("calendar"):
+        calendar = charter.calendar
+        if calendar is not None:
+            times = list(charter.times.times)
+            for key in type(calendar.answer_clock).model_fields:
+                _exists(ctx, "calendar", ("answer_clock", key), getattr(calendar.answer_clock, key), times, "time",
+                        "times.yaml")
+            _check_school_year(calendar, ctx)
+
+
+def _check_school_year(calendar, ctx: CheckContext) -> None:
+    """Every date of calendar.yaml lies in its school year (1 September to 31 August)."""
+    from datetime import date
+
+    first, last = date(calendar.school_year, 9, 1), date(calendar.school_year + 1, 8, 31)
+    dated = [(("days_off", i, key), getattr(d, key)) for i, d in enumerate(calendar.days_off) for key in ("date", "until")]
+    dated += [(("events", i, "date"), e.date) for i, e in enumerate(calendar.events)]
+    for path, day in dated:
+        if day is not None and not first <= day <= last:
+            ctx.error("calendar", path, _("{day} is not in the school year {first} to {last} (school_year: {year})").format(
+                day=day.isoformat(), first=first.isoformat(), last=last.isoformat(), year=calendar.school_year))
+    from ..schoolyear.holidays import holidays
+
+    names = type(calendar.labels).model_fields
+    for i, day_off in enumerate(calendar.days_off):
+        for holiday in holidays(calendar.school_year):
+            if holiday.first <= day_off.date <= holiday.last and holiday.key in names:
+                ctx.warning("calendar", ("days_off", i, "date"), _(
+                    "{day} is already a holiday ({holiday}, {first} to {last}): a day off then changes nothing; "
+                    "check the date").format(day=day_off.date.isoformat(), holiday=getattr(calendar.labels, holiday.key).any(),
+                                             first=holiday.first.isoformat(), last=holiday.last.isoformat()))
 
 
 def _valid(charter: Charter, section: str) -> bool:
@@ -251,9 +283,9 @@ def check_icons(charter: Charter, ctx: CheckContext) -> None:
 
 
 def _output_checks() -> list[Check]:
-    from . import bookmark_checks, site_checks, slides_checks
+    from . import bookmark_checks, disconnect_checks, site_checks, slides_checks
 
-    return [site_checks.check, bookmark_checks.check, slides_checks.check]
+    return [site_checks.check, bookmark_checks.check, slides_checks.check, disconnect_checks.check]
 
 
 #: The whole-charter checks, in the order they run; each output adds its own in <output>_checks.py.

@@ -21,12 +21,14 @@ def check_translations(charter: Charter, ctx: CheckContext, strict: bool) -> Non
     for section in SECTION_FILES:
         with ctx.checking(section):  # which languages a text needs is written in charter.yaml
             languages = {lang.code: lang.name for lang in charter.settings.languages}
+            complete = {lang.code for lang in charter.settings.languages if lang.complete}
             default = charter.settings.default_language
             for path, text in texts(getattr(charter, section)):
-                if len(text.values) == 1 and _language_neutral(text.values[0][1]):
+                if len(text.values) == 1 and language_neutral(text.values[0][1]):
                     continue
                 present = text.languages(default)
-                missing = [code for code in languages if code not in present]
+                # A language in progress is reported as a whole (check's progress report), not text by text.
+                missing = [code for code in languages if code not in present and code in complete]
                 if missing:
                     names = ", ".join(f"{languages[c]} ({c})" for c in missing)
                     adds = _(" and ").join(f"'{c}: …'" for c in missing)
@@ -37,6 +39,6 @@ def check_translations(charter: Charter, ctx: CheckContext, strict: bool) -> Non
                     report(section, path, message.format(languages=names, keys=adds, default=languages.get(default, default)))
 
 
-def _language_neutral(value: str) -> bool:
+def language_neutral(value: str) -> bool:
     """A text made only of references (e.g. ``{email.director}``) reads the same in every language."""
     return not re.search(r"\w", REFERENCE.sub("", value))

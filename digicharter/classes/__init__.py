@@ -1,0 +1,1 @@
+"""Class bookmarks: the bookmark personalised per class, from a private classes.yaml."""

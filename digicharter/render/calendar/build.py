@@ -1,0 +1,31 @@
+"""The build step of the calendar: ``site/calendar/<language>.ics`` for every language."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...reproducible import source_date_epoch
+from ...schoolyear.entries import entries
+from .ics import calendar_ics
+
+if TYPE_CHECKING:
+    from ...build import BuildContext
+
+
+def calendar_path(code: str) -> str:
+    """Where a language's calendar lands in site/ (the website links to it from here)."""
+    return f"calendar/{code}.ics"
+
+
+def build_calendars(ctx: "BuildContext") -> None:
+    """Write one .ics per language; a charter without calendar.yaml has none."""
+    school_calendar = ctx.charter.calendar
+    if school_calendar is None:
+        return
+    items = entries(school_calendar)
+    stamp = source_date_epoch()
+    for view in ctx.views:
+        target = ctx.staging / calendar_path(view.code)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        name = f"{view.raw(school_calendar.labels.calendar)} — {ctx.charter.school.name}"
+        target.write_bytes(calendar_ics(view, items, name, stamp))

@@ -1,0 +1,216 @@
+"""The live preview of what the school prints: the bookmark, the slides and every other download.
+
+The website's rebuild after a save takes a second; the PDFs take several.
+So the preview keeps them apart: each time the pages are rebuilt from a
+charter that changed, a worker process (:mod:`.preview_worker`) is started
+for the printed outputs, and one still busy with an older charter is
+stopped. The preview serves the worker's last good files at the very
+addresses of the built site (``downloads/…``, ``slides/``, ``en/slides/`` …),
+so every link on the pages works while editing, and the pages never wait for
+a PDF.
+
+What the worker could not build (a bookmark face too full, a slide too long)
+is shown above every page with the build's own message: when the worker's
+findings differ from what the pages show, a file in a watched folder is
+touched, and the preview rebuilds its pages as after a save.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import mimetypes
+import os
+import posixpath
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import wsgiref.util
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .. import i18n
+
+#: How often, and how long, the preview asks for a rebuild of its pages until they show the worker's findings.
+NUDGE_INTERVAL = 1.0
+NUDGES = 120
+#: Status files of the outputs whose problems count for every page language.
+EVERY_LANGUAGE = "*"
+
+
+def fingerprint(charter_dir: Path) -> str:
+    """What the charter folder holds, file by file: a new value means the outputs must be built again."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in charter_dir.rglob("*") if p.is_file() and ".git" not in p.parts):
+        digest.update(str(path.relative_to(charter_dir)).encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError:
+            digest.update(b"?")  # being saved right now: the next rebuild reads it
+    return digest.hexdigest()
+
+
+class OutputPreview:
+    """One charter's printed outputs during a live preview: built by a worker, served from a temporary folder."""
+
+    def __init__(self, charter_dir: Path, cache_dir: Path | None) -> None:
+        self.charter_dir = charter_dir
+        self.cache_dir = cache_dir
+        self.root = Path(tempfile.mkdtemp(prefix="digicharter-preview-"))
+        for folder in ("status", "results", "work", "nudge"):
+            (self.root / folder).mkdir()
+        self.shown: dict[str, tuple[str, ...]] = {}
+        """The problems the pages were last built with (see :meth:`problems`)."""
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen | None = None
+        self._fingerprint: str | None = None
+        self._generation = 0
+        self._closed = False
+
+    @property
+    def nudge_dir(self) -> Path:
+        """Watched by the preview: a file touched here rebuilds the pages."""
+        return self.root / "nudge"
+
+    # ------------------------------------------------------------------ the worker
+
+    def request(self, charter_fingerprint: str) -> None:
+        """Build the outputs for this state of the charter, unless that is already done or under way."""
+        with self._lock:
+            if self._closed or charter_fingerprint == self._fingerprint:
+                return
+            self._fingerprint = charter_fingerprint
+            self._stop_worker()
+            self._generation += 1
+            command = [sys.executable, "-m", "digicharter.render.preview_worker", str(self.charter_dir), str(self.root),
+                       "--lang", i18n.current(), "--parent", str(os.getpid())]
+            if self.cache_dir is not None:
+                command += ["--cache", str(self.cache_dir)]
+            self._process = subprocess.Popen(command, stdin=subprocess.DEVNULL)
+            threading.Thread(target=self._follow, args=(self._process, self._generation), daemon=True).start()
+
+    def _follow(self, process: subprocess.Popen, generation: int) -> None:
+        """When the worker is done, get the pages rebuilt until they show what it found (the watcher may start late)."""
+        process.wait()
+        for _ in range(NUDGES):
+            with self._lock:
+                if self._closed or generation != self._generation:
+                    return
+            if self.problems() == self.shown:
+                return
+            (self.nudge_dir / "outputs-changed").write_text(str(time.time_ns()), encoding="utf-8")
+            time.sleep(NUDGE_INTERVAL)
+
+    def _stop_worker(self) -> None:
+        process, self._process = self._process, None
+        if process is None or process.poll() is not None:
+            return
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            self._stop_worker()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    # ------------------------------------------------------------------ what the worker found
+
+    def problems(self) -> dict[str, tuple[str, ...]]:
+        """Every output's problems by page language (``"*"``: every language), as the worker left them."""
+        found: dict[str, list[str]] = {}
+        for status in sorted((self.root / "status").glob("*.json")):
+            try:
+                by_language = json.loads(status.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            for code, messages in by_language.items():
+                found.setdefault(code, []).extend(messages)
+        return {code: tuple(messages) for code, messages in found.items()}
+
+    # ------------------------------------------------------------------ serving the files
+
+    def find(self, relative: str) -> Path | None:
+        """The published file at this address of the site (``downloads/x.pdf``, ``en/slides/``), if an output has it."""
+        relative = posixpath.normpath("/" + relative).lstrip("/")
+        if relative in ("", "."):
+            return None
+        for link in sorted(self.root.iterdir()):
+            if not link.is_symlink() or link.name.startswith("."):
+                continue  # not an output, or one being switched over right now
+            base = link.resolve()
+            candidate = (base / relative).resolve()
+            if not candidate.is_relative_to(base):
+                continue
+            if candidate.is_file():
+                return candidate
+            if candidate.is_dir():
+                return candidate  # a deck's folder: the caller redirects or adds index.html
+        return None
+
+    def app(self, fallback: Callable, mount_path: str = "/") -> Callable:
+        """A WSGI app: the outputs' files where the built site has them, everything else from ``fallback``."""
+
+        def serve(environ, start_response) -> Iterable[bytes]:
+            path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "ignore")
+            if not path.startswith(mount_path):
+                return fallback(environ, start_response)
+            found = self.find(path[len(mount_path):])
+            if found is not None and found.is_dir():
+                if not path.endswith("/"):
+                    start_response("302 Found", [("Location", path + "/")])
+                    return []
+                found = found / "index.html"
+            if found is None or not found.is_file():
+                return fallback(environ, start_response)
+            try:
+                handle = open(found, "rb")
+            except OSError:  # replaced by a newer result this very moment
+                return fallback(environ, start_response)
+            start_response("200 OK", [
+                ("Content-Type", _content_type(found)),
+                ("Content-Length", str(os.fstat(handle.fileno()).st_size)),
+                ("Cache-Control", "no-store"),  # the next save changes it: never show an old PDF
+            ])
+            return wsgiref.util.FileWrapper(handle)
+
+        return serve
+
+
+def _content_type(path: Path) -> str:
+    if path.suffix in (".js", ".mjs"):
+        return "application/javascript"
+    guess, _ = mimetypes.guess_type(path.name)
+    if guess is None:
+        return "application/octet-stream"
+    return f"{guess}; charset=utf-8" if guess.startswith("text/") or guess.endswith("+xml") else guess
+
+
+#: The running previews' outputs, by charter folder.
+_previews: dict[Path, OutputPreview] = {}
+
+
+def preview_for(charter_dir: Path) -> OutputPreview:
+    """The outputs' preview of this charter, started on first use; its PDF cache is the build's (``site/``)."""
+    from .pdf_cache import cache_next_to
+
+    if charter_dir not in _previews:
+        _previews[charter_dir] = OutputPreview(charter_dir, cache_next_to(Path("site").resolve()).root)
+    return _previews[charter_dir]
+
+
+def running(charter_dir: Path) -> OutputPreview | None:
+    return _previews.get(charter_dir)
+
+
+def close_all() -> None:
+    """Stop every worker and remove the temporary folders (when the preview ends)."""
+    while _previews:
+        _previews.popitem()[1].close()

@@ -1,0 +1,1 @@
+"""Translation files for translators: every charter text in one gettext PO file per language."""

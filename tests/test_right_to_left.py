@@ -1,0 +1,89 @@
+"""Right-to-left languages: the direction comes from CLDR, and facts keep their own order inside them."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from digicharter.loading.charter_loader import load_charter
+from digicharter.view import views
+
+ARABIC = """  - code: ar
+    name: العربية
+    locale: ar
+    time_format: "HH:mm"
+    complete: false
+"""
+
+
+@pytest.fixture
+def with_arabic(charter_copy: Path):
+    settings = charter_copy / "charter.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace("\n# Plain texts", ARABIC + "\n# Plain texts", 1), encoding="utf-8")
+    return load_charter(charter_copy, strict=True).charter
+
+
+def test_the_direction_of_each_language_comes_from_its_locale(with_arabic) -> None:
+    assert {view.code: view.direction for view in views(with_arabic)} == {"nl": "ltr", "en": "ltr", "ar": "rtl"}
+
+
+def test_numbers_and_addresses_stay_left_to_right_in_arabic_text(charter_copy: Path) -> None:
+    settings = charter_copy / "charter.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("\n# Plain texts", ARABIC + "\n# Plain texts", 1),
+                        encoding="utf-8")
+    agreements = charter_copy / "agreements.yaml"
+    agreements.write_text(agreements.read_text(encoding="utf-8").replace(
+        '      nl: "School: {phone.school}, elke dag {period.office_hours}"',
+        '      nl: "School: {phone.school}, elke dag {period.office_hours}"\n'
+        '      ar: "المدرسة: {phone.school}، كل يوم"', 1), encoding="utf-8")
+    charter = load_charter(charter_copy, strict=True).charter
+    arabic = next(view for view in views(charter) if view.code == "ar")
+    rule = next(r for r in charter.all_rules() if r.id == "phone-school")
+    assert arabic.text(rule.short, "plain") == "المدرسة: \u2066011 621 613\u2069، كل يوم"
+    assert "\u2066" not in views(charter)[0].text(rule.short, "plain")
+    # A text not translated yet is Dutch as a whole: isolated left to right in plain text, marked in HTML.
+    untranslated = next(r for r in charter.all_rules() if r.id == "email-answer-time")
+    plain = arabic.text(untranslated.short, "plain")
+    assert plain.startswith("\u2066") and plain.endswith("\u2069") and "48 uur" in plain
+    assert arabic.text(untranslated.short, "html").startswith('<span lang="nl" dir="ltr">')
+    for rule in charter.all_rules():
+        shown = arabic.text(rule.text, "html")
+        assert shown.count("\u2066") + shown.count("\u2067") == shown.count("\u2069")
+        assert not [c for c in shown if unicodedata.bidirectional(c) in ("LRE", "RLE", "LRO", "RLO", "PDF")]
+
+
+@pytest.mark.slow
+def test_the_arabic_bookmark_and_slides_run_right_to_left(charter_copy: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    import pdfplumber
+
+    settings = charter_copy / "charter.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("\n# Plain texts", ARABIC + "\n# Plain texts", 1),
+                        encoding="utf-8")
+    out = tmp_path / "site"
+    for output in ("bookmark", "slides"):
+        done = subprocess.run([sys.executable, "-m", "digicharter", "--lang", "en", output, str(charter_copy), "-o",
+                               str(out), "-q"], capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+
+    def heading_x0(code: str) -> float:
+        with pdfplumber.open(out / "downloads" / f"digicharter-bookmark-{code}.pdf") as pdf:
+            words = pdf.pages[0].extract_words()
+            return next(w for w in words if w["text"].startswith("Bereikbaarheid"))["x0"]
+
+    assert heading_x0("ar") > heading_x0("nl") + 10  # the icon moved to the right of the heading
+    text = subprocess.run(["pdftotext", str(out / "downloads" / "digicharter-bookmark-ar.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "011 621 613" in text and "0497 381 759" in text  # numbers in their own order
+
+    deck = (out / "ar" / "slides" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in deck
+    # Not yet translated: shown in Dutch, marked as Dutch and left to right.
+    assert '<span lang="nl" dir="ltr">' in deck
+    dutch = (out / "slides" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nl" dir="ltr">' in dutch and '<span lang="nl"' not in dutch

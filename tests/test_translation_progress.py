@@ -1,0 +1,51 @@
+"""A language in progress: published before it is complete, with check saying how far it is."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+FRENCH = """  - code: fr
+    name: Français
+    locale: fr_BE
+    time_format: "HH:mm"
+{complete}
+"""
+
+
+def with_french(charter: Path, complete: str) -> None:
+    settings = charter / "charter.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace("\n# Plain texts", FRENCH.format(complete=complete) + "\n# Plain texts", 1),
+                        encoding="utf-8")
+
+
+def check(charter: Path, *options: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "digicharter", "--lang", "en", "check", *options, str(charter)],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_a_language_in_progress_passes_strict_and_reports_its_progress(charter_copy: Path) -> None:
+    with_french(charter_copy, "    complete: false")
+    done = check(charter_copy, "--strict")
+    assert done.returncode == 0, done.stderr
+    assert "missing translation" not in done.stderr
+    line = next(line for line in done.stdout.splitlines() if line.startswith("Français (fr)"))
+    match = re.search(r"in progress: (\d+) of (\d+) texts translated \((\d+) % of the words\)", line)
+    assert match, line
+    translated, total = int(match.group(1)), int(match.group(2))
+    assert 0 < translated < total  # the shipped French interface words count, the charter's own texts not yet
+    for output in ("website", "bookmark", "slides"):
+        assert re.search(rf"{output} \d+ of \d+ \(\d+ %\)", line), line
+    english = next(line for line in done.stdout.splitlines() if line.startswith("English (en)"))
+    assert english == f"English (en): all {total} texts translated"
+
+
+def test_a_complete_language_still_fails_strict_text_by_text(charter_copy: Path) -> None:
+    with_french(charter_copy, "")
+    done = check(charter_copy, "--strict")
+    assert done.returncode == 1
+    missing = [line for line in done.stderr.splitlines() if "missing translation into Français (fr)" in line]
+    assert len(missing) > 100 and all(re.match(r".+\.yaml:\d+:\d+: ", line) for line in missing)
