@@ -21,23 +21,26 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel
 
+from digicharter.loading.charter_loader import read_files
+from digicharter.loading.defaults import fill_defaults
 from digicharter.loading.yaml_loader import DataPath, load_yaml_file
 from digicharter.schema.base import PhoneNumber, Text
 from digicharter.schema.charter import SECTION_FILES, Charter
 
 #: The payload families; each build puts one family into every field at once.
+#: ``digipayload`` is a word of its own in each family, for the search box to find.
 #: ``{PORT}`` is the port of the test's own HTTP server, which no build may reach.
 FAMILIES: dict[str, tuple[str, ...]] = {
     "html": (
         "<script>alert(1)</script>",
         "<img src=x onerror=alert(1)>",
         '"><svg onload=alert(1)>',
-        "'><b onmouseover=alert(1)>b</b>",
+        "'><b onmouseover=alert(1)> digipayload </b>",
         "</style><script>alert(1)</script>",
         "</script><script>alert(1)</script>",
     ),
     "markdown": (
-        "See **this**{{: onclick=alert(1) }}",
+        "See **digipayload**{{: onclick=alert(1) }}",
         '[x](https://example.org/){{: href="javascript:alert(2)" }}',
         "<a href='jav&#x61;script:alert(3)'>j</a>",
         '<a href=" javascript:alert(4)">k</a>',
@@ -45,7 +48,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         " javascript:alert(6)",
     ),
     "fetch": (
-        "</style><a rel=attachment href=file:///etc/passwd>P</a>",
+        "</style><a rel=attachment href=file:///etc/passwd> digipayload </a>",
         "<img src=http://127.0.0.1:{PORT}/img>",
         "<link rel=stylesheet href=http://127.0.0.1:{PORT}/css>",
         "</style><style>@import url(http://127.0.0.1:{PORT}/import);</style>",
@@ -138,8 +141,14 @@ def read(charter_dir: Path) -> Charter_:
     data = {}
     targets: list[Target] = []
     schema: set[str] = set()
+    # The files as the model sees them: Digicharter's default words filled in under the labels a
+    # charter leaves out, so that those are attacked too (a school may write every one of them).
+    files = read_files(charter_dir)
+    fill_defaults(files)
     for section, file in SECTION_FILES.items():
-        data[file] = load_yaml_file(charter_dir / file, file).data
+        if section not in files:
+            continue
+        data[file] = files[section].data
         section_model = Charter.model_fields[section].annotation
         _walk(section_model, data[file], (file, (), file + ":"), targets, schema)
     languages = [language["code"] for language in data["charter.yaml"]["languages"]]
@@ -183,9 +192,7 @@ def write(charter_dir: Path, source: Charter_, values: dict[Target, str]) -> dic
     as plain YAML (comments are lost, which no test needs), then read again
     with the project's own loader to learn the line of every value.
     """
-    import copy
-
-    data = copy.deepcopy(source.data)
+    data = _plain(source.data)
     for target, value in values.items():
         new: Any = {code: value for code in source.languages} if target.is_text else value
         _set(data[target.file], target.path, new)
@@ -202,6 +209,15 @@ def write(charter_dir: Path, source: Charter_, values: dict[Target, str]) -> dic
                 paths = [target.path, *((*target.path, code) for code in source.languages)] if target.is_text else [target.path]
                 lines[target] = {loaded.mark_for(p).line for p in paths}
     return lines
+
+
+def _plain(value: Any) -> Any:
+    """A deep copy of plain dicts and lists (the loader's default labels are dict subclasses YAML cannot dump)."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
 
 
 def original(source: Charter_, target: Target) -> Any:

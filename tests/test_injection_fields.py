@@ -112,11 +112,16 @@ class Attack:
             problems = locations(err)
             assert problems, f"the check failed without naming file:line:\n{err[:2000]}"
             refused_now = set()
+            follow_ons = []
             for file, line, message in problems:
                 hit = {t for t in values if t.file == file and line in lines[t]}
-                assert hit, f"{file}:{line}: a problem not at the line of any payload: {message}"
+                if not hit:
+                    follow_ons.append(f"{file}:{line}: {message}")
                 refused_now |= hit
                 self.refusals.append(f"{file}:{line}: {message}")
+            # A problem elsewhere may only follow from a refused payload (an unknown language code leaves
+            # its labels without defaults): it must go away once the refused values are left out.
+            assert refused_now, "problems not at the line of any payload:\n" + "\n".join(follow_ons)
             self.refused |= refused_now
             values = {t: v for t, v in values.items() if t not in refused_now}
         pytest.fail("the check still refused the charter after leaving out every refused field")
@@ -286,13 +291,18 @@ def test_no_dialog_in_chromium(attack, browser, trap):
             page.wait_for_load_state("load")
         site = servers["website"].server_address[1]
         for start in ("index.html", "en/index.html"):
-            page.goto(f"http://127.0.0.1:{site}/{start}")
-            page.keyboard.press("/")  # the theme's search shortcut
-            for word in ("alert", "script", "onerror", "javascript", "127.0.0.1"):
-                page.fill("input.md-search__input", word)
-                page.wait_for_timeout(700)
-                results = page.locator(".md-search-result__item").count()
-                assert results > 0 or word == "127.0.0.1" or attack.family != "html", f"no search results for {word!r}"
+            page.goto(f"http://127.0.0.1:{site}/{start}", wait_until="networkidle")
+            box = page.locator("input.md-search__input")
+            if not box.is_visible():
+                page.click("label.md-header__button[for=__search]")
+            for word in ("script", "onerror", "javascript", "passwd", "alert"):  # parts of payloads, typed
+                box.fill("")
+                box.press_sequentially(word, delay=20)
+                page.wait_for_timeout(500)
+            # A word inside the payloads is found: results with the payloads in their titles and excerpts are shown.
+            box.fill("")
+            box.press_sequentially("digipayload", delay=20)
+            page.wait_for_selector(".md-search-result__link", timeout=15_000)
         page.close()
     finally:
         for server in servers.values():
