@@ -111,22 +111,54 @@ def js_json(value: object) -> Markup:
     return Markup(re.sub("[<>&\u2028\u2029]", lambda m: _JS_UNSAFE[m.group(0)], without_controls(text)))
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~=&:\"'])")
+#: What a Markdown engine or one of its extensions (emphasis, links, raw HTML, entities, attribute
+#: lists ``{: …}``, headings, lists, tables) could read as markup in a plain value.
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~=&:\"']")
+#: What charter markup (``**bold**``, ``*italic*``, ``[links](…)``) may not reach the engine as:
+#: raw HTML, and the braces of ``attr_list`` (``{: onclick=… }`` would set an attribute).
+_MD_MARKUP_SPECIAL = re.compile(r"[<>{}]")
+
+
+def _reference(match: re.Match[str]) -> str:
+    return f"&#{ord(match.group(0))};"
 
 
 def markdown_text(value: str) -> str:
     """A plain value (a name, a number, a label) as Markdown that shows exactly these characters.
 
-    Every character a Markdown engine or one of its extensions could read as
-    markup (emphasis, links, HTML, attribute lists ``{: …}``, tables, headings)
-    is backslash-escaped.
+    Every character that could be read as markup is written as a numeric
+    character reference (``&#123;``), not a backslash escape: Python-Markdown
+    honours a backslash only before some characters (``\\<`` stays a raw
+    ``<``), while every engine decodes a character reference into text and
+    no inline or block pattern, ``attr_list`` included, ever sees it.
     """
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(without_controls(value).split()))
+    return _MD_SPECIAL.sub(_reference, " ".join(without_controls(value).split()))
+
+
+def markdown_markup(value: str) -> str:
+    """A charter text with its allowed inline markup, as Markdown whose markup cannot go further.
+
+    Emphasis and links stay (their targets are checked when the charter is
+    read); ``<`` and ``>`` become character references, so no raw HTML (nor
+    an ``md_in_html`` block) can start, and so do ``{`` and ``}``, so that
+    ``attr_list`` never sees an attribute list a charter wrote.
+    """
+    return _MD_MARKUP_SPECIAL.sub(_reference, without_controls(value))
+
+
+#: Characters JSON leaves raw that YAML reads as line breaks or a byte-order mark.
+_YAML_UNSAFE = re.compile("[\u2028\u2029\ufeff]")
 
 
 def yaml_string(value: str) -> str:
-    """A value for YAML front matter: a JSON string (with ``\\uXXXX`` escapes) is a valid YAML string."""
-    return json.dumps(without_controls(value), ensure_ascii=True)
+    """A value for YAML front matter: a JSON string is a valid YAML double-quoted string.
+
+    Not ``ensure_ascii``: YAML would read a ``\\ud83d\\udcde`` pair as two lone
+    surrogates rather than one emoji; the few characters YAML takes for line
+    breaks are escaped instead.
+    """
+    text = json.dumps(without_controls(value), ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def xml_text(value: str) -> str:

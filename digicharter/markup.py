@@ -49,14 +49,6 @@ def paragraphs(markdown: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", markdown) if p.strip()]
 
 
-_HTML_SPECIAL = str.maketrans({"<": "&lt;", ">": "&gt;"})
-
-
-def markdown_safe(markdown: str) -> str:
-    """Inline markup for a Markdown page: keep **bold** and links, neutralise raw HTML."""
-    return markdown.translate(_HTML_SPECIAL)
-
-
 def plain(markdown: str) -> str:
     """The text without markup, e.g. for a PDF's metadata or a page description."""
     text = LINK.sub(lambda m: m.group(1), markdown)

@@ -15,7 +15,8 @@ from typing import Literal
 from babel import Locale
 
 from .facts import PARTS, REFERENCE, Fact, Reference, resolve
-from .markup import inline_html, markdown_safe, plain
+from .escaping import markdown_markup
+from .markup import inline_html, plain
 from .schema import Charter
 from .schema.agreements import Agreement
 from .schema.base import Text
@@ -87,7 +88,7 @@ class LanguageView:
             if mode == "plain":
                 return plain(self._fill(source, "plain"))
             filled = self._fill(source, "link")
-            return inline_html(filled) if mode == "html" else markdown_safe(filled)
+            return inline_html(filled) if mode == "html" else markdown_markup(filled)
         # A text not yet translated shows in the default language, marked as such for screen
         # readers, hyphenation and the bidi algorithm (a Dutch line inside an Arabic page).
         return f'<span lang="{fallback}" dir="{self._directions[fallback]}">{shown}</span>'

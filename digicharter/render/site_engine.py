@@ -25,6 +25,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.plugins import event_priority
 
 from .. import outputs
@@ -168,13 +169,14 @@ def configure(config, job: Job) -> None:
         "problems": [*job.problems_in.get(view.code, job.problems),
                      *job.output_problems.get(view.code, ()), *job.output_problems.get("*", ())],
         "sitemap_alternates": [{"lang": other.code, "root": job.language_url(other)} for other in job.views],
-        "preview_problem": view.text(labels.preview_problem, "html"),
+        # Already HTML (LanguageView's html mode escapes the text and keeps only its own markup).
+        "preview_problem": Markup(view.text(labels.preview_problem, "html")),
         "not_found": [
             {
                 "lang": other.code,
-                "title": other.text(labels.not_found_title, "html"),
-                "text": other.text(labels.not_found_text, "html"),
-                "back_home": other.text(labels.back_home, "html"),
+                "title": Markup(other.text(labels.not_found_title, "html")),
+                "text": Markup(other.text(labels.not_found_text, "html")),
+                "back_home": Markup(other.text(labels.back_home, "html")),
                 "home": _relative(outputs.language_prefix(other) + "index.html", home_here),
             }
             for other in [view, *[v for v in job.views if v.code != view.code]]
@@ -207,8 +209,24 @@ def on_files(files, config):
     return files
 
 
+def on_env(env, config, files):
+    """Escape every value the theme's templates print, unless it is already HTML.
+
+    Material's templates print the site name, the page titles, the
+    description, the copyright, the language names and the theme's words as
+    they are: right for a site written by its own developers, not for a
+    charter. Escaping at this one boundary covers every template of the
+    theme, including the ones a new theme version adds; what is HTML on
+    purpose (the page body, the table of contents) is marked so in
+    :func:`on_page_context`.
+    """
+    site_theme.escape_theme_values(env)
+    return env
+
+
 def on_page_context(context, page, config, nav):
     """Point the language switcher and the hreflang links at this very page in every language."""
+    site_theme.mark_page_html(page)
     job = _jobs[id(config)]
     if len(job.views) > 1:
         config.extra["alternate"] = _alternates(job, page.file.dest_uri)

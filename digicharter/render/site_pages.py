@@ -13,7 +13,6 @@ folder: that is what keeps the language switcher on the same page.
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -22,7 +21,8 @@ from typing import Any
 
 import jinja2
 
-from .. import outputs
+from .. import escaping, outputs
+from ..escaping import markdown_text
 from ..assets import TEMPLATES_DIR
 from ..facts import Reference
 from ..markup import paragraphs
@@ -87,27 +87,12 @@ def pages(view: LanguageView) -> list[Page]:
 
 # --------------------------------------------------------------------------- Markdown helpers
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 _BLOCK_START = re.compile(r"^(\s*)([#>+\-*=]|\d+[.)])(\s)")
-
-
-def escape_md(value: str) -> str:
-    """A plain value (a name, a number) safe inside Markdown: no emphasis, links or HTML by accident."""
-    return _MD_SPECIAL.sub(r"\\\1", value)
 
 
 def _block_safe(markdown: str) -> str:
     """Keep a charter sentence a sentence: one that starts like '- ', '# ' or '2. ' is not a list or heading."""
     return _BLOCK_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", markdown)
-
-
-def yaml_string(value: str) -> str:
-    """A value for the front matter: a JSON string is a valid YAML string."""
-    return json.dumps(value, ensure_ascii=False)
-
-
-def html_attr(value: str) -> str:
-    return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 # --------------------------------------------------------------------------- what the pages show
@@ -176,10 +161,10 @@ class PageHelpers:
     # lookups ---------------------------------------------------------------
 
     def channel_name(self, channel_id: str) -> str:
-        return escape_md(self.view.raw(self.view.channel(channel_id).name))
+        return markdown_text(self.view.raw(self.view.channel(channel_id).name))
 
     def roles(self, rule: Agreement) -> str:
-        return ", ".join(escape_md(self.view.role_name(role)) for role in rule.binds)
+        return ", ".join(markdown_text(self.view.role_name(role)) for role in rule.binds)
 
     def rules_in_section(self, section_id: str) -> list[Agreement]:
         return [rule for rule in self.charter.protocol.rules if rule.section == section_id]
@@ -207,7 +192,7 @@ class PageHelpers:
             if phone.prefer_sms:
                 notes.append(view.raw(self.labels.send_sms))
             kind = "sms" if phone.prefer_sms else "phone"
-            found.append(Contact(kind, view.raw(phone.label), escape_md(fact.display), fact.href, " · ".join(notes)))
+            found.append(Contact(kind, view.raw(phone.label), markdown_text(fact.display), fact.href, " · ".join(notes)))
         for email in school.emails:
             fact = view.fact(Reference("email", email.id, None, ""))
             found.append(Contact("email", view.raw(email.label), _address(fact.display), fact.href, view.raw(email.purpose)))
@@ -233,7 +218,7 @@ class PageHelpers:
 def _address(address: str) -> str:
     """An e-mail address in Markdown that a narrow phone screen breaks after the @, not in the middle of a word."""
     local, _, domain = address.partition("@")
-    return f"{escape_md(local)}@<wbr>{escape_md(domain)}" if domain else escape_md(address)
+    return f"{markdown_text(local)}@<wbr>{markdown_text(domain)}" if domain else markdown_text(address)
 
 
 #: The quality cycle's steps, in order; the field names of :class:`~digicharter.schema.quality.Pdca`.
@@ -257,10 +242,10 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         extensions=["jinja2.ext.do"],
     )
-    env.filters["yaml"] = yaml_string
-    env.filters["mdesc"] = escape_md
-    env.filters["htmlattr"] = html_attr
-    env.filters["ok_link"] = lambda code: f"[{escape_md(code)}]({QUALITY}#{ok_anchor(code)})"
+    env.filters["yaml"] = escaping.yaml_string
+    env.filters["mdesc"] = markdown_text
+    env.filters["htmlattr"] = escaping.html_attr
+    env.filters["ok_link"] = lambda code: f"[{markdown_text(code)}]({QUALITY}#{ok_anchor(code)})"
     return env
 
 

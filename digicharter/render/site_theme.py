@@ -16,7 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import material
+from markupsafe import Markup
 
+from .. import escaping
 from ..assets import FONT_FAMILY, font_files, icon_svg
 from ..view import LanguageView
 
@@ -53,6 +55,42 @@ def theme_labels(view: LanguageView) -> dict[str, str]:
     labels = {key: view.raw(text) for key, text in view.charter.site.theme_labels.items()}
     labels["language"] = view.code
     return labels
+
+
+# --------------------------------------------------------------------------- escaping
+
+
+def _escaped(value: object) -> object:
+    """What the theme prints: HTML stays HTML, a string becomes HTML text, anything else is left to Jinja."""
+    if hasattr(value, "__html__"):
+        return value
+    if isinstance(value, str):
+        return escaping.html_text(value)
+    return value
+
+
+def escape_theme_values(env) -> None:
+    """Make the theme's Jinja environment escape every printed value (``{{ … }}``) for HTML.
+
+    ``finalize`` sends each printed string through :func:`escaping.html_text`;
+    ``autoescape`` makes macro results and ``|e`` Markup, so nothing is
+    escaped twice. Templates are compiled when first used, after this hook.
+    """
+    env.autoescape = True
+    env.finalize = _escaped
+
+
+def _mark_toc(items) -> None:
+    for item in items:
+        item.title = Markup(item.title)  # Python-Markdown gives heading text as escaped HTML
+        _mark_toc(item.children)
+
+
+def mark_page_html(page) -> None:
+    """The page body and its headings are HTML made by Python-Markdown from escaped Markdown: print them as they are."""
+    if page.content is not None:
+        page.content = Markup(page.content)
+    _mark_toc(page.toc)
 
 
 # --------------------------------------------------------------------------- colours

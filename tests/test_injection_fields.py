@@ -1,0 +1,317 @@
+"""No charter field can attack the readers of any output, or the machine that builds it.
+
+The fields are not listed here: :mod:`injection_fields` finds every string and
+every text (in every declared language) from the model. Each build puts one
+family of payloads into all of them at once; a value the model or the checks
+refuse must be refused at its own file:line and is then left out of that
+build. Every output is built (website, bookmark, slides) and searched with a
+real HTML parser, Chromium (every page, and the search box) and pypdf.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import threading
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import tinyhtml5
+from pypdf import PdfReader
+
+import injection_fields as fields
+from conftest import CHARTER
+from digicharter.build import _steps, build
+from digicharter.errors import OutputError
+from helpers import locations
+
+pytestmark = pytest.mark.slow
+
+#: Only the characters a URL scheme may hold count, as a browser reads it (tabs and newlines are skipped).
+_JAVASCRIPT = re.compile(r"^[\x00-\x20]*j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.I)
+_URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcdoc")
+
+
+class _Server:
+    """A local HTTP server that records every request: no build may ever reach it."""
+
+    def __init__(self) -> None:
+        self.requests: list[str] = []
+        seen = self.requests
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 - the stdlib's name
+                seen.append(self.path)
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, format, *args):  # noqa: A002
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="module")
+def trap():
+    server = _Server()
+    yield server
+    server.close()
+
+
+# --------------------------------------------------------------------------- building one family
+
+
+def _check(charter: Path) -> tuple[int, str]:
+    """``digicharter check --strict`` in-process (a module-scoped fixture has no capsys)."""
+    import contextlib
+    import io
+
+    from digicharter.cli import main
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["check", "--strict", str(charter)])
+    return code, err.getvalue()
+
+
+class Attack:
+    """One family of payloads in every field: what was refused, and the outputs built from the rest."""
+
+    def __init__(self, family: str, root: Path, port: int):
+        self.family = family
+        self.payloads = [p.replace("{PORT}", str(port)) for p in fields.FAMILIES[family]]
+        self.value = " ".join(self.payloads)
+        self.root = root
+        self.charter = root / "charter"
+        self.refused: set[fields.Target] = set()
+        self.refusals: list[str] = []
+        self.outputs: dict[str, Path] = {}
+        self.overflow: dict[str, str] = {}
+
+    def prepare(self) -> None:
+        """Write the payloads, let the strict check refuse what it must, and keep the example's value there."""
+        shutil.copytree(CHARTER, self.charter)
+        self.source = source = fields.read(self.charter)
+        values = {target: self.value for target in source.targets}
+        for _round in range(5):
+            lines = fields.write(self.charter, source, values)
+            code, err = _check(self.charter)
+            assert "Traceback" not in err, err
+            if code == 0:
+                return
+            assert code == 1, err
+            problems = locations(err)
+            assert problems, f"the check failed without naming file:line:\n{err[:2000]}"
+            refused_now = set()
+            follow_ons = []
+            for file, line, message in problems:
+                hit = {t for t in values if t.file == file and line in lines[t]}
+                if not hit:
+                    follow_ons.append(f"{file}:{line}: {message}")
+                refused_now |= hit
+                self.refusals.append(f"{file}:{line}: {message}")
+            # A problem elsewhere may only follow from a refused payload (an unknown language code leaves
+            # its labels without defaults): it must go away once the refused values are left out.
+            assert refused_now, "problems not at the line of any payload:\n" + "\n".join(follow_ons)
+            self.refused |= refused_now
+            values = {t: v for t, v in values.items() if t not in refused_now}
+        pytest.fail("the check still refused the charter after leaving out every refused field")
+
+    def build_all(self) -> None:
+        """Each output on its own, so that a slide that overflows does not hide the website or the bookmark.
+
+        The whole family in every field overfills the bookmark's faces and the
+        slides; those are then built again with one payload of the family per
+        field, in turn (field 1 the first payload, field 2 the second …).
+        """
+        short = self.root / "charter-short"
+        shutil.copytree(CHARTER, short)
+        n = len(self.payloads)
+        fields.write(short, self.source, {t: self.payloads[i % n] for i, t in enumerate(self.attacked())})
+        for name, step in _steps():
+            for charter in (self.charter, short):
+                out = self.root / name / ("site" if charter == self.charter else "site-short")
+                try:
+                    build(charter, out, site_src=out.parent / "site_src", quiet=True, steps=[(name, step)], jobs=1)
+                except OutputError as exc:
+                    # Too much text for a bookmark face or a 16:9 slide: refused as a whole, nothing written.
+                    assert name != "website", str(exc)
+                    assert not out.exists()
+                    self.overflow[name] = str(exc).splitlines()[0]
+                    continue
+                self.outputs[name] = out
+                self.overflow.pop(name, None)
+                break
+
+    def attacked(self) -> list[fields.Target]:
+        return [t for t in self.source.targets if t not in self.refused]
+
+    def html_pages(self) -> list[tuple[str, Path]]:
+        return [(name, page) for name, out in self.outputs.items() for page in sorted(out.rglob("*.html"))]
+
+    def pdfs(self) -> list[Path]:
+        return [pdf for out in self.outputs.values() for pdf in sorted(out.rglob("*.pdf"))]
+
+
+@pytest.fixture(scope="module")
+def clean_scripts(tmp_path_factory) -> dict[str, Counter]:
+    """The scripts of each page of a build of the example charter: the only ones an attacked build may have."""
+    root = tmp_path_factory.mktemp("clean")
+    scripts: dict[str, Counter] = {}
+    for name, step in _steps():
+        out = root / name / "site"
+        build(CHARTER, out, site_src=root / name / "site_src", quiet=True, steps=[(name, step)], jobs=1)
+        for page in out.rglob("*.html"):
+            scripts[f"{name}/{page.relative_to(out)}"] = _scripts(page)
+    return scripts
+
+
+@pytest.fixture(scope="module", params=sorted(fields.FAMILIES))
+def attack(request, tmp_path_factory, trap) -> Attack:
+    attack = Attack(request.param, tmp_path_factory.mktemp(f"attack-{request.param}"), trap.port)
+    attack.prepare()
+    attack.build_all()
+    outputs = len(attack.outputs) + len(attack.overflow)
+    print(
+        f"\n[{attack.family}] {len(attack.source.targets)} fields × {len(fields.FAMILIES[attack.family])} payloads × "
+        f"{outputs} outputs ({len(attack.refused)} fields refused at their line, {len(attack.attacked())} built; "
+        f"overfull, refused whole: {sorted(attack.overflow) or 'none'}; {len(attack.html_pages())} HTML pages, "
+        f"{len(attack.pdfs())} PDFs)"
+    )
+    return attack
+
+
+# --------------------------------------------------------------------------- parsing what was built
+
+
+def _elements(page: Path):
+    return list(tinyhtml5.parse(page.read_bytes()).iter())
+
+
+def _bare(name: str) -> str:
+    return name.rsplit("}", 1)[-1].lower()
+
+
+def _scripts(page: Path) -> Counter:
+    """A page's scripts by address (or, inline, by type and id: their JSON differs with the charter's words)."""
+    return Counter(
+        e.get("src") or f"inline:{e.get('type', '')}:{e.get('id', '')}" for e in _elements(page) if _bare(e.tag) == "script"
+    )
+
+
+def _html_problems(page: Path) -> list[str]:
+    problems = []
+    for element in _elements(page):
+        tag = _bare(element.tag)
+        for name, value in element.attrib.items():
+            bare = _bare(name)
+            if bare.startswith("on"):
+                problems.append(f"<{tag} {bare}={value[:40]!r}>")
+            if bare in _URL_ATTRIBUTES and _JAVASCRIPT.match(value):
+                problems.append(f"<{tag} {bare}={value[:40]!r}>")
+            if bare in _URL_ATTRIBUTES and ("127.0.0.1" in value or value.strip().lower().startswith("file:")):
+                problems.append(f"<{tag} {bare}={value[:60]!r}>")
+        if tag in ("a", "link") and "attachment" in (element.get("rel") or "").lower():
+            problems.append(f"<{tag} rel=attachment>")
+    return problems
+
+
+# --------------------------------------------------------------------------- the tests
+
+
+def test_every_field_is_attacked_or_refused_at_its_line(attack):
+    schema = fields.read(CHARTER)
+    # Only fields inside a list of items the example has none of (e.g. a slide outline) cannot be reached.
+    for missing in fields.unreached(schema):
+        assert "[]" in missing.split(":", 1)[1], missing
+    assert {t.field for t in attack.source.targets} == schema.schema - fields.unreached(schema)
+    assert attack.attacked(), "every field was refused: the payloads reached no output"
+    # Every refusal was at the line of a payload: checked while preparing (Attack.prepare).
+    assert "website" in attack.outputs
+
+
+def test_no_event_handler_script_or_javascript_url(attack, clean_scripts):
+    pages = attack.html_pages()
+    assert pages
+    problems = []
+    for name, page in pages:
+        where = f"{name}/{page.relative_to(attack.outputs[name])}"
+        problems += [f"{where}: {p}" for p in _html_problems(page)]
+        extra = _scripts(page) - clean_scripts.get(where, Counter())
+        problems += [f"{where}: a script the build does not write: {key}" for key in extra]
+    assert not problems, "\n".join(problems[:40])
+
+
+@pytest.mark.xfail(reason="needs the PDF URL fetcher", strict=False)
+def test_nothing_reaches_the_local_server(attack, trap):
+    """WeasyPrint lays out the bookmark and the slides (even the ones then refused as overfull): it must fetch nothing."""
+    assert trap.requests == []
+
+
+@pytest.mark.xfail(reason="needs the PDF URL fetcher", strict=False)
+def test_no_file_attached_to_any_pdf(attack):
+    pdfs = attack.pdfs()
+    assert pdfs or attack.overflow
+    for pdf in pdfs:
+        reader = PdfReader(pdf)
+        assert not reader.attachments, f"{pdf.name}: {sorted(reader.attachments)}"
+        assert "/EmbeddedFiles" not in (reader.trailer["/Root"].get("/Names") or {}), pdf.name
+        for number, page in enumerate(reader.pages, 1):
+            for annotation in page.get("/Annots") or []:
+                subtype = annotation.get_object().get("/Subtype")
+                assert subtype != "/FileAttachment", f"{pdf.name} page {number}"
+
+
+@pytest.mark.browser
+def test_no_dialog_in_chromium(attack, browser, trap):
+    """Every page of every output in Chromium, and the website's search for a payload's words: no dialog, no request."""
+    dialogs: list[str] = []
+    requests_before = len(trap.requests)
+    servers = {}
+    for name, out in attack.outputs.items():
+        handler = functools.partial(_Quiet, directory=str(out))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers[name] = server
+    try:
+        page = browser.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
+        for name, html_page in attack.html_pages():
+            port = servers[name].server_address[1]
+            page.goto(f"http://127.0.0.1:{port}/{html_page.relative_to(attack.outputs[name]).as_posix()}")
+            page.wait_for_load_state("load")
+        site = servers["website"].server_address[1]
+        for start in ("index.html", "en/index.html"):
+            page.goto(f"http://127.0.0.1:{site}/{start}", wait_until="networkidle")
+            box = page.locator("input.md-search__input")
+            if not box.is_visible():
+                page.click("label.md-header__button[for=__search]")
+            for word in ("script", "onerror", "javascript", "passwd", "alert"):  # parts of payloads, typed
+                box.fill("")
+                box.press_sequentially(word, delay=20)
+                page.wait_for_timeout(500)
+            # A word inside the payloads is found: results with the payloads in their titles and excerpts are shown.
+            box.fill("")
+            box.press_sequentially("digipayload", delay=20)
+            page.wait_for_selector(".md-search-result__link", timeout=15_000)
+        page.close()
+    finally:
+        for server in servers.values():
+            server.shutdown()
+            server.server_close()
+    assert dialogs == []
+    assert trap.requests[requests_before:] == [], "a page in Chromium reached the test's server"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
+        pass
