@@ -51,5 +51,10 @@ def slides_pptx(view: LanguageView) -> str:
     return f"downloads/digicharter-slides-{view.code}.pptx"
 
 
+def calendar_ics(view: LanguageView) -> str:
+    """The school year to subscribe to (written only when the charter has a calendar.yaml)."""
+    return f"calendar/{view.code}.ics"
+
+
 def slides_notes_pdf(view: LanguageView) -> str:
     return f"downloads/digicharter-slides-notes-{view.code}.pdf"

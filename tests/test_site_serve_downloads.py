@@ -8,6 +8,7 @@ mkdocs.yml must give the complete site, or refuse with the build's message.
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from pptx import Presentation
 
 from conftest import PROJECT
 from helpers import replace_in
@@ -83,6 +85,10 @@ def drain(preview: Preview) -> str:
     return "".join(preview.output)
 
 
+#: bookmark sheet, deck, slide PDF, notes PDF, bookmark strip, PowerPoint, calendar (the example has calendar.yaml).
+EXPECTED_DOWNLOADS = 7
+
+
 def check_every_download(base: str, home_path: str) -> None:
     """From the home page to the downloads page, then every file it links: all served, all real files."""
     status, home, _ = fetch(base + home_path)
@@ -92,7 +98,7 @@ def check_every_download(base: str, home_path: str) -> None:
     status, page, _ = fetch(base + folder + "downloads.html")
     assert status == 200
     links = download_links(page.decode("utf-8"))
-    assert len(links) == 5, links
+    assert len(links) == EXPECTED_DOWNLOADS, links
     for link in links:
         url = urllib.request.urljoin(base + folder + "downloads.html", link)
         status, body, kind = fetch(url)
@@ -100,6 +106,10 @@ def check_every_download(base: str, home_path: str) -> None:
         if link.endswith(".pdf"):
             assert kind == "application/pdf" and body.startswith(b"%PDF-"), url
             assert pdf_text(body), url
+        elif link.endswith(".pptx"):
+            assert body.startswith(b"PK") and len(Presentation(io.BytesIO(body)).slides) > 10, url
+        elif link.endswith(".ics"):
+            assert body.startswith(b"BEGIN:VCALENDAR") and b"END:VCALENDAR" in body, url
         else:
             assert kind.startswith("text/html") and b"reveal" in body, url
             for asset in re.findall(rb'(?:src|href)="([^"#:]+)"', body):
@@ -213,7 +223,7 @@ def test_mkdocs_build_gives_the_complete_site_with_every_download(project_copy, 
     out = project_copy / "out"
     for folder in ("", "en/"):
         links = download_links((out / folder / "downloads.html").read_text(encoding="utf-8"))
-        assert len(links) == 5
+        assert len(links) == EXPECTED_DOWNLOADS
         for link in links:
             target = (out / folder / link).resolve()
             assert target.is_file(), link

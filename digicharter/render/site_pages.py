@@ -208,7 +208,10 @@ class PageHelpers:
             (words.slides_pdf, outputs.slides_pdf(view), True),
             (words.slides_notes_pdf, outputs.slides_notes_pdf(view), True),
             (words.bookmark, outputs.bookmark_pdf(view), True),
+            (words.slides_pptx, outputs.slides_pptx(view), False),
         ]
+        if view.charter.calendar is not None:
+            entries.append((words.calendar, outputs.calendar_ics(view), False))
         return [
             Download(self.html(text.title), self.html(text.description), self.site_file(path), is_pdf)
             for text, path, is_pdf in entries

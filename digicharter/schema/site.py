@@ -40,6 +40,10 @@ class DownloadLabels(LabelsModel):
     """The slides as a PDF."""
     slides_notes_pdf: DownloadText
     """The slides with the speaker's notes, as a PDF."""
+    slides_pptx: DownloadText
+    """The slides as a PowerPoint file, to change before the evening."""
+    calendar: DownloadText
+    """The school year as a calendar to subscribe to on a phone (only when calendar.yaml is there)."""
     pdf: LocalizedText
     """The word shown next to a PDF link, e.g. PDF."""
 

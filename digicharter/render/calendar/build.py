@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ... import outputs
 from ...reproducible import source_date_epoch
 from ...schoolyear.entries import entries
 from .ics import calendar_ics
@@ -12,9 +13,6 @@ if TYPE_CHECKING:
     from ...build import BuildContext
 
 
-def calendar_path(code: str) -> str:
-    """Where a language's calendar lands in site/ (the website links to it from here)."""
-    return f"calendar/{code}.ics"
 
 
 def build_calendars(ctx: "BuildContext") -> None:
@@ -25,7 +23,7 @@ def build_calendars(ctx: "BuildContext") -> None:
     items = entries(school_calendar)
     stamp = source_date_epoch()
     for view in ctx.views:
-        target = ctx.staging / calendar_path(view.code)
+        target = ctx.staging / outputs.calendar_ics(view)
         target.parent.mkdir(parents=True, exist_ok=True)
         name = f"{view.raw(school_calendar.labels.calendar)} — {ctx.charter.school.name}"
         target.write_bytes(calendar_ics(view, items, name, stamp))
