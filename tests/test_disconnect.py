@@ -42,3 +42,26 @@ def test_removing_the_tags_of_one_theme_warns(charter_copy: Path) -> None:
     assert "social media: none" in done.stdout
     warning = next(line for line in done.stderr.splitlines() if "no agreement covers" in line)
     assert "agreements.yaml" in warning and "'social_media'" in warning and "warning:" in warning
+
+
+def _page_text(path: Path) -> str:
+    import html as html_module
+
+    return " ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))).split())
+
+
+def test_the_quality_page_shows_the_same_overview(built_site: Path, loaded) -> None:
+    from digicharter.disconnect.coverage import coverage
+    from digicharter.view import views
+
+    for view in views(loaded.charter):
+        page = built_site / ("" if view.is_default else f"{view.code}/") / "quality.html"
+        text = _page_text(page)
+        words = loaded.charter.site.labels.disconnect
+        overview = text[text.index(view.raw(words.heading)):]
+        for item in coverage(loaded.charter.all_rules()):
+            theme = view.raw(getattr(words, item.theme))
+            assert theme in overview
+            shown = overview[overview.index(theme):]
+            for rule in item.agreements:
+                assert " ".join(view.text(rule.short or rule.text, "plain").split()) in shown, (item.theme, rule.id)

@@ -200,6 +200,14 @@ class PageHelpers:
         found.append(Contact("teacher", view.raw(self.labels.teacher_email), _address(teacher.display), None, ""))
         return found
 
+    def disconnect(self) -> list[tuple[str, list]]:
+        """The five right-to-disconnect themes (CAO XII) in this language, each with its agreements."""
+        from ..disconnect.coverage import coverage
+
+        words = self.labels.disconnect
+        return [(self.html(getattr(words, item.theme)), list(item.agreements))
+                for item in coverage(self.view.all_agreements)]
+
     def downloads(self) -> list[Download]:
         view, words = self.view, self.labels.download
         entries = [

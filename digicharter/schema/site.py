@@ -48,6 +48,27 @@ class DownloadLabels(LabelsModel):
     """The word shown next to a PDF link, e.g. PDF."""
 
 
+class DisconnectLabels(LabelsModel):
+    """The quality page's overview of the right to disconnect (CAO XII): its heading and the five themes."""
+
+    heading: LocalizedText
+    """The heading, e.g. Recht op deconnectie (cao XII)."""
+    intro: LocalizedText
+    """One sentence on what the overview shows."""
+    message_flow: LocalizedText
+    """The theme of the flow of messages, e.g. De stroom van berichten."""
+    sending_times: LocalizedText
+    """The theme of when messages are sent."""
+    reading_answering: LocalizedText
+    """The theme of when messages are read and answered."""
+    social_media: LocalizedText
+    """The theme of social media."""
+    reachability: LocalizedText
+    """The theme of reachability during illness, part-time work, emergencies and holidays."""
+    none: LocalizedText
+    """Shown for a theme no agreement covers yet."""
+
+
 class SiteLabels(LabelsModel):
     """The website's interface words, per language."""
 
@@ -89,6 +110,8 @@ class SiteLabels(LabelsModel):
     """The downloads page's title, e.g. Downloads."""
     download: DownloadLabels
     """The downloads page's texts."""
+    disconnect: DisconnectLabels
+    """The quality page's overview of the right to disconnect (CAO XII)."""
     not_found_title: LocalizedText
     """The heading of the page shown for an address that does not exist, e.g. Pagina niet gevonden."""
     not_found_text: LocalizedText
