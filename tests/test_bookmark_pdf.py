@@ -135,6 +135,10 @@ def expected_face_texts(view: LanguageView, face_name: str) -> list[str]:
                 out += [view.raw(phone.short or phone.label), phone.number.written]
                 if phone.hours:
                     out.append(_period(view, phone.hours))
+            elif item.events:
+                from digicharter.schoolyear.event_lines import dates_line
+
+                out.append(dates_line(view, [e for e in charter.calendar.events if e.kind == item.events]))
             else:
                 email = next(e for e in charter.school.emails if e.id == item.email)
                 out += [view.raw(email.label), email.address]
