@@ -106,8 +106,15 @@ class LanguageView:
                 for lang in self.charter.settings.languages}
 
     def _view_in(self, code: str) -> "LanguageView":
-        language = next(lang for lang in self.charter.settings.languages if lang.code == code)
-        return LanguageView(self.charter, language)
+        """The view of the fallback language, made once per view (a language in progress asks often)."""
+        if code not in self._fallback_views:
+            language = next(lang for lang in self.charter.settings.languages if lang.code == code)
+            self._fallback_views[code] = LanguageView(self.charter, language)
+        return self._fallback_views[code]
+
+    @cached_property
+    def _fallback_views(self) -> dict[str, "LanguageView"]:
+        return {}
 
     def _isolate(self, fallback: str, shown: str) -> str:
         """Plain text has no lang attribute: a fallback of the other direction is isolated instead."""

@@ -23,7 +23,7 @@ from pptx import Presentation
 
 from conftest import PROJECT
 from helpers import replace_in
-from test_site_serve import Preview
+from test_site_serve import Preview, preview  # noqa: F401 - the fixture, shared
 
 pytestmark = pytest.mark.slow
 
@@ -114,13 +114,6 @@ def check_every_download(base: str, home_path: str) -> None:
             assert kind.startswith("text/html") and b"reveal" in body, url
             for asset in re.findall(rb'(?:src|href)="([^"#:]+)"', body):
                 assert fetch(urllib.request.urljoin(url, asset.decode()))[0] == 200, (url, asset)
-
-
-@pytest.fixture
-def preview(charter_copy):
-    running = Preview(charter_copy)
-    yield running
-    running.stop()
 
 
 def test_serve_serves_every_download_and_rebuilds_the_bookmark_on_save(preview, charter_copy):

@@ -13,6 +13,7 @@ starts in (2024 is the school year 2024–2025).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
 from dateutil.easter import easter
@@ -80,7 +81,8 @@ def summer(year: int) -> Holiday:
     return Holiday("summer", date(year + 1, 7, 1), date(year + 1, 8, 31))
 
 
-def free_days(year: int) -> list[Holiday]:
+@lru_cache(maxsize=None)
+def free_days(year: int) -> tuple[Holiday, ...]:
     """The single free days: 11 November, Easter Monday, 1 May, Ascension Day and the Friday after, Whit Monday."""
     easter_day = easter(year + 1)
     ascension = easter_day + timedelta(days=39)
@@ -91,13 +93,17 @@ def free_days(year: int) -> list[Holiday]:
         Holiday("ascension", ascension, ascension + timedelta(days=1)),
         Holiday("whit_monday", easter_day + timedelta(days=50), easter_day + timedelta(days=50)),
     ]
-    return days
+    return tuple(days)
 
 
-def holidays(year: int) -> list[Holiday]:
-    """Every holiday and free day of the school year starting in September of ``year``, by date."""
+@lru_cache(maxsize=None)
+def holidays(year: int) -> tuple[Holiday, ...]:
+    """Every holiday and free day of the school year starting in September of ``year``, by date.
+
+    Cached: answer times ask about every day they count, and the rules give the same days each time.
+    """
     periods = [autumn(year), christmas(year), carnival(year), easter_holiday(year), summer(year)]
-    return sorted(periods + free_days(year), key=lambda holiday: holiday.first)
+    return tuple(sorted(periods + list(free_days(year)), key=lambda holiday: holiday.first))
 
 
 def school_year_of(day: date) -> int:
