@@ -117,6 +117,8 @@ class Download:
     description: str
     href: str
     is_pdf: bool
+    kind: str
+    """Which icon the entry gets: pdf, slides, pptx or calendar."""
 
 
 class PageHelpers:
@@ -211,18 +213,18 @@ class PageHelpers:
     def downloads(self) -> list[Download]:
         view, words = self.view, self.labels.download
         entries = [
-            (words.bookmark_sheet, outputs.bookmark_sheet_pdf(view), True),
-            (words.slides, outputs.slides_deck_page(view), False),
-            (words.slides_pdf, outputs.slides_pdf(view), True),
-            (words.slides_notes_pdf, outputs.slides_notes_pdf(view), True),
-            (words.bookmark, outputs.bookmark_pdf(view), True),
-            (words.slides_pptx, outputs.slides_pptx(view), False),
+            (words.bookmark_sheet, outputs.bookmark_sheet_pdf(view), "pdf"),
+            (words.slides, outputs.slides_deck_page(view), "slides"),
+            (words.slides_pdf, outputs.slides_pdf(view), "pdf"),
+            (words.slides_notes_pdf, outputs.slides_notes_pdf(view), "pdf"),
+            (words.bookmark, outputs.bookmark_pdf(view), "pdf"),
+            (words.slides_pptx, outputs.slides_pptx(view), "pptx"),
         ]
         if view.charter.calendar is not None:
-            entries.append((words.calendar, outputs.calendar_ics(view), False))
+            entries.append((words.calendar, outputs.calendar_ics(view), "calendar"))
         return [
-            Download(self.html(text.title), self.html(text.description), self.site_file(path), is_pdf)
-            for text, path, is_pdf in entries
+            Download(self.html(text.title), self.html(text.description), self.site_file(path), kind == "pdf", kind)
+            for text, path, kind in entries
         ]
 
 

@@ -142,6 +142,8 @@ FIXED_ICONS = {
     "teacher": "human-male-board",
     "pdf": "file-pdf-box",
     "slides": "presentation",
+    "pptx": "file-powerpoint-box",
+    "calendar": "calendar-month",
 }
 
 
