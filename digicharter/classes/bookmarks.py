@@ -16,10 +16,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from babel.dates import get_day_names
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from pypdf import PdfWriter
 
 from ..errors import DigicharterError, OutputError
+from ..escaping import html_attr, html_text
 from ..i18n import _
 from ..loading.charter_loader import load_charter
 from ..render.bookmark import write_sheet
@@ -47,16 +48,16 @@ def class_section(view: LanguageView, school_class: SchoolClass) -> Section:
         if teacher.days:
             names = ", ".join(days[WEEKDAYS.index(day)] for day in teacher.days)
             text += f" ({view.raw(labels.at_school)}: {names})"
-        lines.append(Line("class", school_class.id, typeset(str(escape(text))), TEACHER_ICON, plain=text))
+        lines.append(Line("class", school_class.id, typeset(str(html_text(text))), TEACHER_ICON, plain=text))
         address = teacher_address(view, teacher)
         lines.append(Line("class", school_class.id,
-                          Markup(f'<a href="mailto:{escape(address)}">{typeset(str(escape(address)))}</a>'),
+                          Markup(f'<a href="mailto:{html_attr(address)}" dir="ltr">{typeset(str(html_text(address)))}</a>'),
                           EMAIL_ICON, plain=address))
     for channel_id, code in school_class.follow.items():
         channel = view.channel(channel_id)
         text = f"{view.raw(channel.name)} {view.raw(labels.class_code)}: {code}"
-        lines.append(Line("class", school_class.id, typeset(str(escape(text))), channel.icon, plain=text))
-    heading = Markup(escape(f"{view.raw(labels.your_class)}: {school_class.name}"))
+        lines.append(Line("class", school_class.id, typeset(str(html_text(text))), channel.icon, plain=text))
+    heading = html_text(f"{view.raw(labels.your_class)}: {school_class.name}")
     return Section(heading=heading, icon=CLASS_ICON, show_icons=True, lines=lines)
 
 

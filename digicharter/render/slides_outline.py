@@ -363,8 +363,8 @@ class _DeckBuilder:
         if school_calendar is None or not school_calendar.events:
             return []
         events = sorted(school_calendar.events, key=lambda e: (e.date, e.start or e.date))
-        points = [Point(Markup.escape(line)) for line in event_lines(self.view, events)]
-        places = tuple(Markup.escape(f"{line} — {self.view.raw(event.place)}")
+        points = [Point(html_text(line)) for line in event_lines(self.view, events)]
+        places = tuple(html_text(f"{line} — {self.view.raw(event.place)}")
                        for line, event in zip(event_lines(self.view, events), events) if event.place is not None)
         notes = [Note(items=places)] if places else []
         return [Slide("dates", "dates", self.label("dates"), origin, content={"lead": None, "points": points},
