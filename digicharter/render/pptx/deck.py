@@ -168,7 +168,7 @@ class _Writer:
         """Write the file with every date from ``stamp`` (SOURCE_DATE_EPOCH), so a build is reproducible."""
         moment = datetime.fromtimestamp(stamp, tz=timezone.utc).replace(tzinfo=None)
         properties = self.presentation.core_properties
-        properties.title, properties.author = without_controls(title), without_controls(author)
+        properties.title, properties.author = _property(title), _property(author)
         properties.last_modified_by = "Digicharter"
         properties.created = properties.modified = moment
         properties.revision = 1
@@ -202,3 +202,12 @@ def write_pptx(slides: list[Slide], path: Path, *, colours, footer: str, title: 
         writer.add(slide)
     writer.save(path, title, author, stamp)
 
+
+#: The Office file format's limit on a document property (python-pptx refuses a longer one).
+PROPERTY_LIMIT = 255
+
+
+def _property(value: str) -> str:
+    """A document property (title, author) as Office can hold it: a long school name is shortened, not an error."""
+    value = without_controls(value)
+    return value if len(value) <= PROPERTY_LIMIT else value[: PROPERTY_LIMIT - 1].rstrip() + "…"
