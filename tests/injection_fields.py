@@ -5,8 +5,10 @@ the fields are found by walking the pydantic model of each charter file
 (:data:`digicharter.schema.charter.SECTION_FILES`) alongside the example
 charter's data. Every ``str`` field and every text (``LocalizedText``) is a
 target, in every declared language; an optional field the example leaves out
-is added. Only a list or mapping that is empty in the example cannot be
-reached: :func:`unreached` names such fields so the test says so.
+is added. A list of items the example leaves out (the slide outline) gets
+items from :data:`SEEDS` first: the seed gives the places, the model the
+fields, so a field added to such an item later is attacked too.
+:func:`unreached` names any field still without a place.
 """
 
 from __future__ import annotations
@@ -55,6 +57,39 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "<iframe src=http://127.0.0.1:{PORT}/frame></iframe>",
     ),
 }
+
+
+#: Items for the lists the example charter leaves out, appended to its files before the fields are found.
+#: Each kind of item once, with valid references: a payload in a reference or a choice is then refused
+#: at its line and the seed's value stays.
+SEEDS: dict[str, str] = {
+    "slides.yaml": """
+outline:
+  - show: title
+  - show: text
+    heading: {nl: Welkom, en: Welcome}
+    text: {nl: Fijn dat u er bent., en: Glad you came.}
+    points:
+      - {nl: Koffie achteraan, en: Coffee at the back}
+    notes:
+      - {nl: Stel het team voor., en: Introduce the team.}
+  - show: channel
+    channel: phone
+    agreements: [quiet-hours]
+  - show: protocol
+    section: parents
+  - show: questions
+""",
+}
+
+
+def seed(charter_dir: Path) -> None:
+    """Append :data:`SEEDS` to a copy of the example charter (the keys are ones the example leaves out)."""
+    for file, text in SEEDS.items():
+        path = charter_dir / file
+        assert text.split(":", 1)[0].strip() + ":" not in path.read_text(encoding="utf-8").splitlines(), file
+        with path.open("a", encoding="utf-8") as out:
+            out.write(text)
 
 
 @dataclass(frozen=True)
@@ -207,6 +242,8 @@ def write(charter_dir: Path, source: Charter_, values: dict[Target, str]) -> dic
         for target in values:
             if target.file == file:
                 paths = [target.path, *((*target.path, code) for code in source.languages)] if target.is_text else [target.path]
+                if target.path and isinstance(target.path[-1], int):
+                    paths.append(target.path[:-1])  # an item the list may not have is refused at the list's key
                 lines[target] = {loaded.mark_for(p).line for p in paths}
     return lines
 
