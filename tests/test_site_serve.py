@@ -32,6 +32,8 @@ class Preview:
             [*command, "--dev-addr", f"127.0.0.1:{self.port}"],
             cwd=charter_dir.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            # A group of its own: stopping it stops the background worker it started too.
+            start_new_session=True,
         )
         self.lines: queue.Queue[str] = queue.Queue()
         self.output: list[str] = []
@@ -73,16 +75,27 @@ class Preview:
         raise AssertionError(f"{path} never showed {what}")
 
     def stop(self) -> None:
+        """Ctrl+C, as a user would; then whatever is left of its process group is killed.
+
+        Its output pipe is closed only once the reader thread let go of it: closing a
+        file another thread is reading blocks until that read ends, and a leftover
+        child holding the pipe open would make it never end.
+        """
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGINT)
             try:
                 self.process.wait(timeout=15)
             except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+                pass
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait(timeout=15)
         self.reader.join(timeout=10)
-        assert self.process.stdout is not None
-        self.process.stdout.close()
+        if not self.reader.is_alive():
+            assert self.process.stdout is not None
+            self.process.stdout.close()
 
 
 @pytest.fixture
