@@ -29,7 +29,7 @@ from digicharter.loading.yaml_loader import DataPath, load_yaml_file
 from digicharter.schema.base import PhoneNumber, Text
 from digicharter.schema.charter import SECTION_FILES, Charter
 
-#: The payload families; each build puts one family into every field at once.
+#: The payloads by family; the test puts all of them into every field at once.
 #: ``digipayload`` is a word of its own in each family, for the search box to find.
 #: ``{PORT}`` is the port of the test's own HTTP server, which no build may reach.
 FAMILIES: dict[str, tuple[str, ...]] = {
