@@ -216,3 +216,13 @@ def test_number_out_of_range_says_the_limit(capsys, charter_copy):
 def test_reference_inside_a_pattern_is_refused(capsys, charter_copy):
     line = replace_in(charter_copy / "times.yaml", '"{start} tot {end}"', '"{start} tot {end} {time.nope}"')
     assert_reported(capsys, charter_copy, "times.yaml", line, "a pattern takes only {start} and {end}")
+
+
+def test_answer_line_without_its_moment_is_refused(capsys, charter_copy):
+    """The website's computed line needs {moment}: a sentence without it would promise nothing."""
+    site = charter_copy / "site.yaml"
+    text = site.read_text(encoding="utf-8")
+    site.write_text(text.replace("\nlabels:\n", '\nlabels:\n  answer_now:\n    due: {en: "Send now and wait."}\n', 1),
+                    encoding="utf-8")
+    line = text[: text.index("\nlabels:\n")].count("\n") + 4
+    assert_reported(capsys, charter_copy, "site.yaml", line, "the pattern must contain {moment}")

@@ -22,6 +22,7 @@ from typing import Any
 import jinja2
 
 from .. import escaping, outputs
+from . import site_answer_now as answer_now
 from ..escaping import markdown_text
 from ..assets import TEMPLATES_DIR
 from ..facts import Reference
@@ -173,6 +174,24 @@ class PageHelpers:
 
     def answer_times(self) -> list[Agreement]:
         return [self.view.agreement(rule_id) for rule_id in self.charter.site.home.answer_times]
+
+    # computed in the browser (see site_answer_now) ---------------------------
+
+    def duration_of(self, rule: Agreement) -> str | None:
+        """The response time whose "answer by" line this agreement gets, if the charter has a calendar."""
+        return answer_now.duration_of(rule) if answer_now.shows_answer_times(self.view) else None
+
+    def answer_now_block(self, rules: list[Agreement]) -> str:
+        """Once per page with a response time: the data for the page's script and the quiet-time line.
+
+        The quiet-time line is a polite live region, empty until the script
+        fills it: it changes only when a quiet time starts or ends while the
+        page is open, which is worth saying to a screen reader user. The
+        "answer by" lines are not live: they change every minute.
+        """
+        if not any(self.duration_of(rule) for rule in rules):
+            return ""
+        return answer_now.answer_data_script(self.view) + '\n\n<p class="dc-quiet-now" role="status"></p>'
 
     def expectations(self):
         return self.charter.framework.expectations

@@ -69,6 +69,17 @@ class DisconnectLabels(LabelsModel):
     """Shown for a theme no agreement covers yet."""
 
 
+class AnswerNowLabels(LabelsModel):
+    """The lines the website computes in the reader's browser from the answer times and the calendar."""
+
+    due: LocalizedText
+    """Under an agreement with a response time; {moment} is filled in, e.g. If you send now, expect it by {moment}."""
+    quiet: LocalizedText
+    """Shown in a quiet time; {evening} is the time evenings become quiet and {moment} when the message will be read."""
+    moment: LocalizedText
+    """How a day and a time are written together; {day} and {time} are filled in, e.g. {day}, {time}."""
+
+
 class SiteLabels(LabelsModel):
     """The website's interface words, per language."""
 
@@ -80,6 +91,8 @@ class SiteLabels(LabelsModel):
     """The heading over the phone numbers and e-mail addresses on the home page, e.g. Wie contacteer je waarvoor?"""
     answer_times: LocalizedText
     """The heading over the answer times on the home page, e.g. Wanneer krijg je antwoord?"""
+    answer_now: AnswerNowLabels
+    """The computed lines "if you send now, expect it by …" and "now is a quiet time"."""
     vision: LocalizedText
     """The heading over the school's vision, e.g. Onze visie / Our vision."""
     reachable: LocalizedText

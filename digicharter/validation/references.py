@@ -227,7 +227,12 @@ def _valid(charter: Charter, section: str) -> bool:
 
 
 #: Texts that are patterns with their own fill-ins rather than prose with references.
-PATTERN_TEXTS: dict[tuple[str, tuple], tuple[str, ...]] = {("times", ("period_pattern",)): ("{start}", "{end}")}
+PATTERN_TEXTS: dict[tuple[str, tuple], tuple[str, ...]] = {
+    ("times", ("period_pattern",)): ("{start}", "{end}"),
+    ("site", ("labels", "answer_now", "due")): ("{moment}",),
+    ("site", ("labels", "answer_now", "quiet")): ("{evening}", "{moment}"),
+    ("site", ("labels", "answer_now", "moment")): ("{day}", "{time}"),
+}
 
 
 def check_text_references(charter: Charter, ctx: CheckContext) -> None:

@@ -14,15 +14,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 import icalendar
 
 from ...escaping import without_controls
 from ...schoolyear.entries import Entry
+from ...schoolyear.zone import SCHOOL_ZONE, SCHOOL_ZONE_NAME
 from ...view import LanguageView
-
-SCHOOL_ZONE = ZoneInfo("Europe/Brussels")
 
 
 def calendar_ics(view: LanguageView, items: list[Entry], name: str, stamp: int) -> bytes:
@@ -34,7 +32,7 @@ def calendar_ics(view: LanguageView, items: list[Entry], name: str, stamp: int) 
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", icalendar.vText(without_controls(name)))  # an X- property: say it is TEXT
-    cal.add("x-wr-timezone", "Europe/Brussels")
+    cal.add("x-wr-timezone", SCHOOL_ZONE_NAME)
     dtstamp = datetime.fromtimestamp(stamp, tz=timezone.utc)
     for item in items:
         event = icalendar.Event()
