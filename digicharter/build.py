@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -252,9 +253,15 @@ def run_steps(ctx: BuildContext, steps: list[Step], jobs: int | None = None) -> 
     Each worker writes into its own folder, merged into the staging folder in
     the steps' order afterwards, so no two outputs ever write the same folder
     at once. WeasyPrint and MkDocs are imported before forking: once per build.
+
+    A process that runs other threads (a program that calls :func:`build` while
+    it serves pages or drives a browser) is never forked: a thread may hold a
+    lock at that instant (the output buffer, the logging lock, a queue), and the
+    forked copy would then wait for it forever, with the build waiting for the
+    copy. Such a caller gets the steps one after the other.
     """
     jobs = min(jobs or default_jobs(), len(steps))
-    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
         for name, step in steps:
             step_started = time.perf_counter()
             step(ctx)

@@ -30,7 +30,7 @@ class Preview:
         command = command or [sys.executable, "-m", "digicharter", "serve", str(charter_dir)]
         self.process = subprocess.Popen(
             [*command, "--dev-addr", f"127.0.0.1:{self.port}"],
-            cwd=charter_dir.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            cwd=charter_dir.parent, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
             # A group of its own: stopping it stops the background worker it started too.
             start_new_session=True,
