@@ -16,10 +16,15 @@ def language_prefix(view: LanguageView) -> str:
 
 def site_url(view: LanguageView) -> str:
     """The absolute address of the website's home page in this language."""
+    return absolute_url(view, language_prefix(view))
+
+
+def absolute_url(view: LanguageView, path_in_site: str) -> str:
+    """The absolute address of a file at ``path_in_site`` (relative to site/) once the site is published."""
     base = str(view.charter.settings.site_url)
     if not base.endswith("/"):
         base += "/"
-    return base + language_prefix(view)
+    return base + path_in_site
 
 
 def bookmark_pdf(view: LanguageView) -> str:

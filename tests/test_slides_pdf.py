@@ -153,8 +153,9 @@ def test_pdfs_are_tagged_and_titled(built_site, languages):
             assert title in normal(reader.metadata.title or "")
 
 
-def test_closing_slide_qr_code_opens_the_website(built_site, languages, tmp_path):
-    """The QR code on the last slide, rendered as a projector would show it, scans to the site in that language."""
+def test_closing_slide_qr_codes_open_the_website_and_the_calendar(built_site, languages, tmp_path):
+    """The QR codes on the last slide, rendered as a projector would show them, scan to the site in that
+    language and (the example has calendar.yaml) to that language's calendar to subscribe to, a file the build wrote."""
     import subprocess
 
     for view in languages:
@@ -168,4 +169,6 @@ def test_closing_slide_qr_code_opens_the_website(built_site, languages, tmp_path
         scanned = subprocess.run(
             ["zbarimg", "--quiet", "--raw", f"{prefix}.png"], capture_output=True, text=True, check=True
         ).stdout.split()
-        assert scanned == [outputs.site_url(view)]
+        calendar = outputs.absolute_url(view, outputs.calendar_ics(view))
+        assert sorted(scanned) == sorted([outputs.site_url(view), calendar])
+        assert (built_site / outputs.calendar_ics(view)).read_bytes().startswith(b"BEGIN:VCALENDAR")

@@ -51,11 +51,15 @@ def test_every_slide_and_its_notes_read_back(built_site: Path, loaded, index: in
             assert notes_text(expected.notes).strip()
     closing = presentation.slides[-1]
     pictures = [shape for shape in closing.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
-    assert len(pictures) == 1
-    image = tmp_path / "qr.png"
-    image.write_bytes(pictures[0].image.blob)
-    decoded = subprocess.run(["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True, check=True)
-    assert decoded.stdout.strip() == deck[-1].content["url"]
+    decoded = []
+    for number, picture in enumerate(pictures):
+        image = tmp_path / f"qr-{number}.png"
+        image.write_bytes(picture.image.blob)
+        done = subprocess.run(["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True, check=True)
+        decoded.append(done.stdout.strip())
+    # The website's code, and the calendar's (the example has calendar.yaml), each scannable.
+    assert decoded == [deck[-1].content["url"], deck[-1].content["calendar_url"]]
+    assert deck[-1].content["calendar_url"].endswith(f"/calendar/{view.code}.ics")
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice Impress is installed by scripts/setup.sh")

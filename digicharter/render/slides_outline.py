@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from ..escaping import html_text
 from ..i18n import _
-from ..outputs import site_url
+from ..outputs import absolute_url, calendar_ics, site_url
 from ..schema.agreements import Agreement
 from ..schema.base import Text
 from ..schema.slides import DEFAULT_OUTLINE, PARENTS_ROLE, OutlineEntry
@@ -373,6 +373,8 @@ class _DeckBuilder:
     def slide_questions(self, entry: OutlineEntry, origin: str) -> list[Slide]:
         url = site_url(self.view)
         content = self.contacts() | {"url": url, "website": self.label("website")}
+        if self.charter.calendar is not None:  # the .ics the build writes next to the site, to subscribe to
+            content |= {"calendar_url": absolute_url(self.view, calendar_ics(self.view)), "calendar": self.label("calendar")}
         return [Slide("questions", "questions", self.label("questions"), origin, content=content, notes=self.contact_notes())]
 
     def slide_text(self, entry: OutlineEntry, origin: str) -> list[Slide]:

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..assets import FONT_FAMILY, TEMPLATES_DIR, icon_svg
-from ..escaping import as_html_text, css_colour, css_string, pdf_metadata
+from ..escaping import as_html_text, css_colour, css_string, html_text, pdf_metadata
 from ..schema.school import Colours
 from .qr import qr_svg
 
@@ -38,8 +38,18 @@ def environment() -> Environment:
     env.filters["css_string"] = css_string
     env.filters["css_colour"] = css_colour
     env.filters["pdf_metadata"] = pdf_metadata
-    env.filters["bare_url"] = lambda url: re.sub(r"^https?://", "", url).rstrip("/")
+    env.filters["bare_url"] = bare_url
     return env
+
+
+def bare_url(url: str) -> Markup:
+    """An address as people say it (no https://, no final /), escaped, allowed to wrap only after a dot or a slash.
+
+    Wrapping inside a word ("deboom-hutlozen") would give the reader, and a
+    search in the PDF, a word that is not in the address.
+    """
+    bare = re.sub(r"^https?://", "", url).rstrip("/")
+    return Markup("<wbr>").join(html_text(part) for part in re.split(r"(?<=[./])", bare))
 
 
 def icon(name: str, fill: str, css_class: str = "icon") -> Markup:

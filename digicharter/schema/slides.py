@@ -60,6 +60,8 @@ class SlideLabels(LabelsModel):
     """Heading of the last slide, e.g. Vragen? / Questions?"""
     website: LocalizedText
     """Caption next to the website's QR code, e.g. Alles nog eens nalezen / Read it all again."""
+    calendar: LocalizedText
+    """Caption next to the QR code of the school year's calendar (only with calendar.yaml), e.g. Het schooljaar in je agenda."""
     notes: LocalizedText
     """Heading of the speaker notes in the notes handout, e.g. Notities / Speaker notes."""
     handout: LocalizedText

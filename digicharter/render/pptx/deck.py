@@ -111,11 +111,15 @@ class _Writer:
             lines += [(f"{plain(e['label'])} {plain(e['address'])}", 20, False, self.background, 0)
                       for e in content.get("emails", [])]
             self.text_box(slide, MARGIN, MARGIN, Inches(8), HEIGHT - 2 * MARGIN, lines)
-            self.qr(slide, content["url"])
+            self.qr(slide, content["url"], Inches(9.4), Inches(1.4), Inches(3.4))
             self.text_box(slide, Inches(9.2), Inches(5.4), Inches(3.6), Inches(1.4), [
                 (plain(content.get("website")), 16, True, self.background, 0),
                 (content["url"].split("://", 1)[-1].rstrip("/"), 14, False, self.background, 0),
             ])
+            if content.get("calendar_url"):  # under the contacts: the school year to subscribe to
+                self.qr(slide, content["calendar_url"], MARGIN, Inches(5.0), Inches(1.9))
+                self.text_box(slide, MARGIN + Inches(2.1), Inches(5.5), Inches(5.6), Inches(1.0), [
+                    (plain(content.get("calendar")), 18, True, self.background, 0)])
         else:
             self.text_box(slide, MARGIN, Inches(0.45), WIDTH - 2 * MARGIN, Inches(1.1),
                           [(heading, 32, True, self.primary, 0)])
@@ -157,12 +161,12 @@ class _Writer:
         lines += [(plain(point.html), 22 if len(points) <= 4 else 18, False, ink, 1) for point in points]
         return lines
 
-    def qr(self, slide, url: str) -> None:
+    def qr(self, slide, url: str, left: int, top: int, size: int) -> None:
         image = io.BytesIO()
         segno.make(url, error="m", micro=False).save(image, kind="png", scale=12, border=4, dark="#000000",
                                                      light="#ffffff")
         image.seek(0)
-        slide.shapes.add_picture(image, Inches(9.4), Inches(1.4), Inches(3.4), Inches(3.4))
+        slide.shapes.add_picture(image, left, top, size, size)
 
     def save(self, path: Path, title: str, author: str, stamp: int) -> None:
         """Write the file with every date from ``stamp`` (SOURCE_DATE_EPOCH), so a build is reproducible."""
