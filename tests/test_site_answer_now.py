@@ -10,6 +10,7 @@ next to the browser's Intl.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -60,7 +61,7 @@ def expected(charter, language: str, moment: datetime) -> dict:
     def written(at: datetime) -> str:
         day = format_date(at.date(), "EEEE d MMMM", locale=locale)
         return text_in(labels.moment, language, default).replace("{day}", day).replace(
-            "{time}", format_time(at.time(), pattern, locale=locale))
+            "{hour}", format_time(at.time(), pattern, locale=locale))
 
     due = {}
     for name, duration in charter.times.durations.items():
@@ -119,30 +120,43 @@ def test_every_agreement_with_a_response_time_has_its_line(charter, built_site):
             block = html[html.index(f'id="{rule.id}"'):]
             block = block[: block.index('class="dc-agreement"') if 'class="dc-agreement"' in block else len(block)]
             assert (f'data-duration="{name}"' in block) == (name is not None), (view.code, rule.id)
-        assert "dc-answer-data" in (built_site / folder / "index.html").read_text(encoding="utf-8")
+        home = (built_site / folder / "index.html").read_text(encoding="utf-8")
+        assert re.search(r'<p class="dc-quiet-now"[^>]* data-answer="\{', home), "the home page carries the data"
+
+
+def check_page(context, url: str, moment: datetime, want: dict) -> None:
+    page = open_at(context, url, moment)
+    try:
+        got = shown(page)
+    finally:
+        page.close()
+    assert got["due"], url
+    for line in got["due"]:
+        text, at = want["due"][line["duration"]]
+        assert not line["hidden"] and line["text"] == text, (url, line, text)
+        assert line["datetime"] == at.strftime("%Y-%m-%dT%H:%M"), (url, line)
+    assert [q["text"] for q in got["quiet"]] == [want["quiet"]], (url, got["quiet"], want["quiet"])
+    assert {q["role"] for q in got["quiet"]} == {"status"}
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-@pytest.mark.parametrize("label", list(MOMENTS))
-def test_every_line_agrees_with_the_reference(charter, built_site, site_server, tokyo, language, label):
-    moment = MOMENTS[label]
+def test_every_page_with_a_response_time_shows_its_lines(charter, built_site, site_server, tokyo, language):
+    """Every page that has lines (home, protocol, channels), at a quiet moment: each line as the reference says."""
+    moment = MOMENTS["Friday 20:30 before the autumn holiday (quiet)"]
     want = expected(charter, language, moment)
     folder = "" if language == charter.settings.default_language else language
     paths = pages_with_lines(built_site, folder)
     assert any(p.endswith("index.html") for p in paths) and len(paths) >= 3, paths
     for path in paths:
-        page = open_at(tokyo, site_server + path, moment)
-        try:
-            got = shown(page)
-        finally:
-            page.close()
-        assert got["due"], path
-        for line in got["due"]:
-            text, at = want["due"][line["duration"]]
-            assert not line["hidden"] and line["text"] == text, (path, line, text)
-            assert line["datetime"] == at.strftime("%Y-%m-%dT%H:%M"), (path, line)
-        assert [q["text"] for q in got["quiet"]] == [want["quiet"]], (path, got["quiet"], want["quiet"])
-        assert {q["role"] for q in got["quiet"]} == {"status"}
+        check_page(tokyo, site_server + path, moment, want)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("label", list(MOMENTS))
+def test_the_home_page_agrees_with_the_reference_at_every_moment(charter, site_server, tokyo, language, label):
+    moment = MOMENTS[label]
+    home = "index.html" if language == charter.settings.default_language else f"{language}/index.html"
+    check_page(tokyo, site_server + home, moment, expected(charter, language, moment))
 
 
 def test_the_lines_work_from_a_file_opened_without_a_server(charter, built_site, tokyo):
@@ -191,7 +205,7 @@ ARABIC = """  - code: ar
 ARABIC_LABELS = """  answer_now:
     due: {ar: "إذا أرسلت الآن، فتوقع ذلك قبل {moment}."}
     quiet: {ar: "الآن وقت هادئ (في المساء من {evening}، وفي عطلة نهاية الأسبوع والعطل). ستُقرأ رسالتك ابتداءً من {moment}."}
-    moment: {ar: "{day}، {time}"}
+    moment: {ar: "{day}، {hour}"}
 """
 
 

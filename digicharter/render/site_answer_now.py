@@ -3,7 +3,8 @@
 The computation itself runs in the parent's browser (``answer-time.js``, the
 twin of :mod:`digicharter.schoolyear.answer_time`), because "now" is the moment
 the page is read, not the moment it was built. This module hands it only data,
-embedded in the page itself so that it works offline and from ``file://``:
+embedded in the page itself (an attribute of the quiet-time line) so that it
+works offline and from ``file://``:
 
 - the days without school of the school year in ``calendar.yaml`` and the next
   one, computed here once (the browser never computes a holiday rule);
@@ -18,11 +19,12 @@ school's own days off are unknown, and a computed date could be wrong).
 
 from __future__ import annotations
 
+import json
 from datetime import time
 
 from babel.dates import tokenize_pattern
 
-from ..escaping import js_json
+from ..escaping import html_attr
 from ..facts import Reference, references_in
 from ..schema.agreements import Agreement
 from ..schoolyear.answer_time import days_for_browser
@@ -100,6 +102,10 @@ def answer_data(view: LanguageView) -> dict:
     }
 
 
-def answer_data_script(view: LanguageView) -> str:
-    """The data as an inert ``<script type="application/json">`` block (every charter word JSON-escaped)."""
-    return f'<script type="application/json" class="dc-answer-data">{js_json(answer_data(view))}</script>'
+def answer_data_attribute(view: LanguageView) -> str:
+    """The data as the value of an HTML attribute (JSON, every character escaped for the attribute).
+
+    An attribute rather than a ``<script>`` block: the generated pages stay plain
+    Markdown with no script in them, for any engine.
+    """
+    return str(html_attr(json.dumps(answer_data(view), ensure_ascii=False, sort_keys=True)))

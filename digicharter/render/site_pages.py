@@ -182,7 +182,7 @@ class PageHelpers:
         return answer_now.duration_of(rule) if answer_now.shows_answer_times(self.view) else None
 
     def answer_now_block(self, rules: list[Agreement]) -> str:
-        """Once per page with a response time: the data for the page's script and the quiet-time line.
+        """Once per page with a response time: the quiet-time line, carrying the data for the page's script.
 
         The quiet-time line is a polite live region, empty until the script
         fills it: it changes only when a quiet time starts or ends while the
@@ -191,7 +191,7 @@ class PageHelpers:
         """
         if not any(self.duration_of(rule) for rule in rules):
             return ""
-        return answer_now.answer_data_script(self.view) + '\n\n<p class="dc-quiet-now" role="status"></p>'
+        return f'<p class="dc-quiet-now" role="status" data-answer="{answer_now.answer_data_attribute(self.view)}"></p>'
 
     def expectations(self):
         return self.charter.framework.expectations

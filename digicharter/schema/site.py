@@ -77,7 +77,7 @@ class AnswerNowLabels(LabelsModel):
     quiet: LocalizedText
     """Shown in a quiet time; {evening} is the time evenings become quiet and {moment} when the message will be read."""
     moment: LocalizedText
-    """How a day and a time are written together; {day} and {time} are filled in, e.g. {day}, {time}."""
+    """How a day and a time are written together; {day} and {hour} are filled in, e.g. {day}, {hour}."""
 
 
 class SiteLabels(LabelsModel):

@@ -231,7 +231,7 @@ PATTERN_TEXTS: dict[tuple[str, tuple], tuple[str, ...]] = {
     ("times", ("period_pattern",)): ("{start}", "{end}"),
     ("site", ("labels", "answer_now", "due")): ("{moment}",),
     ("site", ("labels", "answer_now", "quiet")): ("{evening}", "{moment}"),
-    ("site", ("labels", "answer_now", "moment")): ("{day}", "{time}"),
+    ("site", ("labels", "answer_now", "moment")): ("{day}", "{hour}"),
 }
 
 

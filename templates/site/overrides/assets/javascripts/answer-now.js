@@ -1,7 +1,7 @@
 /* "If you send now, expect an answer by …" and "now is a quiet time", computed in the reader's browser.
  *
- * The page carries everything in a <script type="application/json" class="dc-answer-data">
- * (days without school, the response times, the sentences in the page's language), so this
+ * The page carries everything in the data-answer attribute of its quiet-time line (JSON: days
+ * without school, the response times, the sentences in the page's language), so this
  * works offline, from file:// and without any request. answer-time.js does the arithmetic;
  * this file only writes the result into the page, as text (never as HTML: the sentences come
  * from the charter). Lines stay hidden without JavaScript, or when "now" lies outside the
@@ -66,7 +66,7 @@
   function momentNode(minutes, data) {
     var p = parts(minutes), node = document.createElement("time");
     node.setAttribute("datetime", p.iso);
-    fill(node, data.labels.moment, { day: formatDay(p, data.locale), time: formatTime(p, data.time, data.locale) });
+    fill(node, data.labels.moment, { day: formatDay(p, data.locale), hour: formatTime(p, data.time, data.locale) });
     return node;
   }
 
@@ -88,9 +88,9 @@
   }
 
   function start() {
-    var source = document.querySelector("script.dc-answer-data");
+    var source = document.querySelector(".dc-quiet-now[data-answer]");
     if (!source || !A) { return; }
-    var data = JSON.parse(source.textContent), calendar = new A.Calendar(data.days);
+    var data = JSON.parse(source.getAttribute("data-answer")), calendar = new A.Calendar(data.days);
     update(data, calendar);
     window.setInterval(function () { update(data, calendar); }, 30000);
   }
