@@ -87,3 +87,83 @@ def test_the_arabic_bookmark_and_slides_run_right_to_left(charter_copy: Path, tm
     assert '<span lang="nl" dir="ltr">' in deck
     dutch = (out / "slides" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="nl" dir="ltr">' in dutch and '<span lang="nl"' not in dutch
+
+
+ARABIC_RULE = '      ar: "المدرسة: {phone.school}، كل يوم"'
+
+
+@pytest.mark.browser
+def test_the_arabic_website_runs_right_to_left_with_its_own_search(charter_copy: Path, tmp_path: Path, browser) -> None:
+    """Every Arabic page says dir="rtl" on <html>; phone numbers read in their own order; search uses Arabic's settings."""
+    import functools
+    import http.server
+    import json
+    import threading
+
+    from test_site_browser import search
+
+    from digicharter.build import build
+    from digicharter.render.site import build_site
+
+    settings = charter_copy / "charter.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("\n# Plain texts", ARABIC + "\n# Plain texts", 1),
+                        encoding="utf-8")
+    agreements = charter_copy / "agreements.yaml"
+    text = agreements.read_text(encoding="utf-8")
+    anchor = "        from {period.office_hours}.\n    short:\n"
+    assert anchor in text
+    agreements.write_text(text.replace(anchor, anchor.replace("    short:", ARABIC_RULE + "\n    short:"), 1),
+                          encoding="utf-8")
+    out = tmp_path / "site"
+    build(charter_copy, out, site_src=tmp_path / "site_src", quiet=True, steps=[("website", build_site)])
+
+    for page in sorted((out / "ar").glob("*.html")):
+        root = page.read_text(encoding="utf-8").split(">", 2)[1]
+        assert 'lang="ar"' in root and 'dir="rtl"' in root, (page.name, root)
+    for page in sorted(out.glob("*.html")):
+        assert 'dir="ltr"' in page.read_text(encoding="utf-8").split(">", 2)[1], page.name
+    index = json.loads((out / "ar" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    # Arabic's own stemmer, and English next to it: Arabic's index keeps Arabic letters only.
+    assert index["config"]["lang"] == ["ar", "en"] and "stemmer" in index["config"]["pipeline"]
+
+    context = browser.new_context(viewport={"width": 360, "height": 780})
+    try:
+        page = context.new_page()
+        page.goto((out / "ar" / "phone.html").as_uri())
+        assert page.evaluate("getComputedStyle(document.documentElement).direction") == "rtl"
+        # The digits of the school's number, by the position of their boxes, read left to right as typed.
+        digits = page.evaluate("""() => {
+            const found = [];
+            const walker = document.createTreeWalker(document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+                const node = walker.currentNode, at = node.textContent.indexOf('011 621 613');
+                if (at < 0) continue;
+                for (let i = at; i < at + 11; i++) {
+                    if (node.textContent[i] === ' ') continue;
+                    const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+                    found.push([range.getBoundingClientRect().left, node.textContent[i]]);
+                }
+                break;
+            }
+            return found;
+        }""")
+        assert digits, "the school's number is on the Arabic phone page"
+        assert "".join(d for _, d in sorted(digits)) == "011621613"
+
+        # Search (it needs a server: the theme's search worker does not run from file://).
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
+        handler.log_message = lambda *args: None
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/ar/index.html")
+            # A name in Latin letters, and a text still in Dutch, are found on the Arabic site (Arabic's
+            # own index keeps only Arabic letters). Words in Arabic letters the theme's search does not
+            # find at all yet, with or without Arabic stemming: not asserted here, see the README.
+            assert "/ar/smartschool.html" in search(page, "Smartschool")
+            assert "/ar/phone.html" in search(page, "administratief")
+        finally:
+            server.shutdown()
+            server.server_close()
+    finally:
+        context.close()

@@ -158,6 +158,10 @@ def configure(config, job: Job) -> None:
     config.site_url = job.language_url(view)
     config.copyright = charter.school.name
     config.theme["language"] = site_theme.theme_language(view)
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None:  # read by the search plugin's own on_config, which runs after this hook
+        settings = site_theme.search_settings(view)
+        search.config.lang, search.config.pipeline = settings.lang, settings.pipeline
     config.nav = _nav(view)
     if len(job.views) > 1:
         config.extra["alternate"] = _alternates(job, "index.html")
@@ -222,6 +226,17 @@ def on_env(env, config, files):
     """
     site_theme.escape_theme_values(env)
     return env
+
+
+def on_post_page(output, page, config):
+    return site_theme.with_html_direction(output, _jobs[id(config)].view)
+
+
+def on_post_template(output_content, template_name, config):
+    """The theme's 404 page (and any other page it renders from a template alone) gets its direction too."""
+    if template_name.endswith(".html"):
+        return site_theme.with_html_direction(output_content, _jobs[id(config)].view)
+    return output_content
 
 
 def on_page_context(context, page, config, nav):

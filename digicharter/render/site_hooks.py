@@ -6,5 +6,6 @@ such as the last charter without mistakes) lives in the package modules
 :mod:`digicharter.render.site_engine` and :mod:`digicharter.render.site_preview`, imported once.
 """
 
-from digicharter.render.site_engine import on_config, on_env, on_files, on_page_context  # noqa: F401 - MkDocs looks these up
+from digicharter.render.site_engine import (  # noqa: F401 - MkDocs looks these up
+    on_config, on_env, on_files, on_page_context, on_post_page, on_post_template)
 from digicharter.render.site_preview import on_post_build, on_serve, on_shutdown, on_startup  # noqa: F401

@@ -11,11 +11,13 @@ from __future__ import annotations
 import base64
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import material
+from babel import Locale
 from markupsafe import Markup
 
 from .. import escaping
@@ -48,6 +50,52 @@ def theme_label_keys() -> tuple[str, ...]:
 def theme_language(view: LanguageView) -> str:
     """The theme's own translation to start from: the language itself, or English when the theme lacks it."""
     return view.code if has_translations(view.code) else "en"
+
+
+#: The search's language support the theme ships (lunr-languages): one stemmer and stop-word list per file.
+_LUNR_LANGUAGES = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    """The search index's language and pipeline for one language of the site."""
+
+    lang: list[str]
+    pipeline: list[str]
+
+
+def search_settings(view: LanguageView) -> SearchSettings:
+    """The language's own stemmer where the theme ships one (Arabic, Dutch, French, Turkish …), none where it lacks one.
+
+    The theme takes the search language from its translation, and some of its
+    translations (Arabic among them) name none, so the index fell back to
+    English and stemmed Arabic words as English. A language without a stemmer
+    gets no stemming and no stop words at all: English rules on other words
+    would only make them unfindable.
+    """
+    code = view.language.locale.split("_")[0].lower()
+    if code == "en" or (_LUNR_LANGUAGES / f"lunr.{code}.min.js").is_file():
+        # A language not written in Latin letters keeps only its own letters in its index:
+        # with English next to it, "Smartschool" and the texts still in Dutch stay findable.
+        return SearchSettings([code] if _latin_script(view) else [code, "en"], ["stemmer", "stopWordFilter", "trimmer"])
+    return SearchSettings(["en"], ["trimmer"])
+
+
+def _latin_script(view: LanguageView) -> bool:
+    """Whether the language is written in Latin letters, judged by its own name in CLDR (Babel)."""
+    name = Locale.parse(view.language.locale).get_display_name() or ""
+    return any(unicodedata.name(c, "").startswith("LATIN") for c in name if c.isalpha())
+
+
+def with_html_direction(html: str, view: LanguageView) -> str:
+    """``<html lang=… dir=…>``: the theme puts the direction on ``<body>`` only.
+
+    On ``<html>`` it also holds for what the browser draws outside the body
+    (scroll bars, the page's own direction for CSS logical properties at the
+    root) and for readers and tools that look at the root element only.
+    """
+    return re.sub(r"<html(?![^>]*\sdir=)(\s[^>]*)?>", lambda m: f'<html{m.group(1) or ""} dir="{view.direction}">',
+                  html, count=1)
 
 
 def theme_labels(view: LanguageView) -> dict[str, str]:
