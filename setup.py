@@ -28,8 +28,8 @@ SHIPPED = [
 ]
 
 #: mkdocs.yml names its hook relative to itself; from _data/ the package's hook is one folder up.
-HOOK_IN_REPO = "digicharter/render/site_hooks.py"
-HOOK_IN_DATA = "../render/site_hooks.py"
+HOOK_IN_REPO = "digicharter/render/site/hooks.py"
+HOOK_IN_DATA = "../render/site/hooks.py"
 
 
 class BuildWithData(build_py):

@@ -20,10 +20,11 @@ def cmd_only(step_name: str) -> Callable[[argparse.Namespace], int]:
     """``digicharter bookmark`` / ``slides``: one output, into its place under the output folder."""
 
     def run(args: argparse.Namespace) -> int:
-        from .build import _steps, build
+        from .build import build
+        from .steps import output_steps
 
         # Built like the full build (fresh folder, swapped in), but keep the rest of site/.
-        step = dict(_steps())[step_name]
+        step = dict(output_steps())[step_name]
 
         def keep_existing(ctx) -> None:
             import shutil
@@ -85,7 +86,7 @@ def register(sub, charter_arg: Callable[[argparse.ArgumentParser], None]) -> Non
 def cmd_serve(args: argparse.Namespace) -> int:
     """``digicharter serve``: the address is checked (and tried) before the charter is read and the site built."""
     from .dev_addr import check_dev_addr
-    from .render.site import serve
+    from .render.site.preview import serve
 
     check_dev_addr(args.dev_addr)
-    return serve(args)
+    return serve(args.charter_dir, args.dev_addr)

@@ -34,9 +34,9 @@ class Problem:
 
         A charter value quoted in the message (``'\x1b[2J'``) must not clear the
         editor's screen or make the line read backwards, so the whole line goes
-        through :func:`~digicharter.escaping.terminal_text`, however it was built.
+        through :func:`~digicharter.controls.terminal_text`, however it was built.
         """
-        from .escaping import terminal_text
+        from .controls import terminal_text
 
         return terminal_text(self._line())
 

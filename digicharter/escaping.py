@@ -19,25 +19,8 @@ import re
 
 from markupsafe import Markup, escape
 
-#: C0/C1 control characters except tab and newline, and the bidi overrides and isolates that can
-#: make a published line (or a terminal) read other than it is typed. Invalid in XML 1.0 too.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
-
-
-def without_controls(value: str) -> str:
-    """The text with control characters (NUL, ESC …) and lone surrogates removed.
-
-    Validation rejects them at file:line; this is the last line of defence at
-    the output boundary, so no NUL or ESC ever reaches a published file.
-    """
-    return _CONTROLS.sub("", value)
-
-
-def first_control(value: str) -> str | None:
-    """The first control character or lone surrogate in ``value`` (what the loader rejects), if any."""
-    match = _CONTROLS.search(value)
-    return match.group(0) if match else None
+from .controls import BIDI_CONTROLS as _BIDI_CONTROLS
+from .controls import first_control, terminal_text, without_controls  # noqa: F401 - one of the contexts
 
 
 def html_text(value: str) -> Markup:
@@ -173,17 +156,3 @@ def pdf_metadata(value: str) -> str:
     its own escaping); what is left to us is keeping it a single, printable line.
     """
     return " ".join(_BIDI_CONTROLS.sub("", without_controls(value)).split())
-
-
-def terminal_text(value: str) -> str:
-    """A value echoed in a message on the terminal: control characters and bidi overrides shown escaped.
-
-    ``\\x1b[2J`` typed into a charter must not clear the editor's screen, and a
-    right-to-left override must not make the message read backwards.
-    """
-
-    def show(match: re.Match[str]) -> str:
-        code = ord(match.group(0))
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-    return _BIDI_CONTROLS.sub(show, _CONTROLS.sub(show, value))

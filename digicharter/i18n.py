@@ -5,7 +5,7 @@ Every message is written in English in the code, wrapped in ``_()`` (or
 formatted *after* translation, so a translation may put the parts in its own
 order::
 
-    from ..i18n import _, ngettext
+    from i18n import _, ngettext
 
     _("unknown channel '{channel}'").format(channel=value)
     ngettext("{count} problem found", "{count} problems found", n).format(count=n)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+from pathlib import Path
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -57,3 +59,24 @@ def source_date(epoch: str) -> Iterator[None]:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def charter_epoch(charter_dir: Path) -> str:
+    """The moment the build claims to be from: ``SOURCE_DATE_EPOCH`` if set, else the charter's last commit.
+
+    Every date a build writes (PDF metadata, the sitemap's lastmod, gzip
+    headers) comes from this, so the same charter gives the same bytes.
+    Outside git a fixed date is used.
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return str(source_date_epoch())
+    try:
+        done = subprocess.run(
+            ["git", "log", "-1", "--format=%ct", "--", "."],
+            cwd=charter_dir, capture_output=True, text=True, timeout=10,
+        )
+        if done.returncode == 0 and done.stdout.strip().isdigit():
+            return done.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return DEFAULT_EPOCH

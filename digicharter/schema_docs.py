@@ -6,7 +6,7 @@ English next to the field they explain. Their translations live in
 messages', because these texts are read while writing the schemas (in every
 language of the charter at once), not in the language of one run.
 
-``python -m digicharter.schema_docs FILE.pot`` writes every text the schemas
+``python -m digicharter.schema_catalog FILE.pot`` writes every text the schemas
 translate; ``scripts/messages.sh`` runs it and merges the new ones into each
 catalog. A missing translation falls back to English; ``tests/test_schema.py``
 fails on it.
@@ -14,7 +14,6 @@ fails on it.
 
 from __future__ import annotations
 
-import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,21 +49,3 @@ def translate(text: str, language: str) -> str | None:
     if language == SOURCE_LANGUAGE:
         return text
     return _catalog(language).get(text)
-
-
-def write_pot(path: Path) -> None:
-    """Every English text the schemas show, as a template for the catalogs."""
-    from babel.messages.catalog import Catalog
-    from babel.messages.pofile import write_po
-
-    from .schema_export import schema_texts
-
-    catalog = Catalog(project="digicharter", copyright_holder="Digicharter", domain=DOMAIN)
-    for text in sorted(schema_texts()):
-        catalog.add(text)
-    with path.open("wb") as handle:
-        write_po(handle, catalog, width=120, omit_header=False, no_location=True)
-
-
-if __name__ == "__main__":
-    write_pot(Path(sys.argv[1]))

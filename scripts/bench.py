@@ -173,7 +173,7 @@ def bare_weasyprint(html_dir: Path) -> float:
     files = sorted(html_dir.glob("*.html"))
     if not files:
         return float("nan")
-    from digicharter.render.pdf import html_document
+    from digicharter.render.pdf.writing import html_document
 
     started = time.perf_counter()
     for file in files:
@@ -333,7 +333,7 @@ def main() -> None:
 def _export_pages(charter: Path, target: Path) -> None:
     """The Markdown pages a build generates (in its own work folder), for the bare MkDocs build."""
     from digicharter.loading.charter_loader import load_charter
-    from digicharter.render.site_pages import generate
+    from digicharter.render.site.pages import generate
     from digicharter.view import views
 
     generate(views(load_charter(charter, strict=True).charter), target)
@@ -427,12 +427,12 @@ def refusals(runs: int) -> None:
 def _export_pdf_html(charter: Path, target: Path) -> None:
     """Write the HTML documents the bookmark and slides hand to WeasyPrint (strip, sheet, deck, handout)."""
     from digicharter.loading.charter_loader import load_charter
-    from digicharter.render.bookmark_content import faces
-    from digicharter.render.bookmark_html import sheet_html, strip_html
-    from digicharter.render.bookmark_layout import sheet_layout
+    from digicharter.render.bookmark.content import faces
+    from digicharter.render.bookmark.html import sheet_html, strip_html
+    from digicharter.render.bookmark.layout import sheet_layout
     from digicharter.render.slides import deck_info
-    from digicharter.render.slides_outline import build_deck
-    from digicharter.render.slides_templates import environment
+    from digicharter.render.slides.outline import build_deck
+    from digicharter.render.slides.templates import environment
     from digicharter.view import views
 
     target.mkdir(parents=True, exist_ok=True)

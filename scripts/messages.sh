@@ -11,8 +11,8 @@ SCHEMA_POT="$(mktemp --suffix=.pot)"
 trap 'rm -f "$POT" "$SCHEMA_POT"' EXIT
 "$PYBABEL" -q extract -F babel.cfg -k N_ --no-location --sort-output --width 120 \
   --project digicharter --copyright-holder "Digicharter" -o "$POT" digicharter
-# The editors' help texts (field descriptions, pattern messages): a catalog of their own (digicharter/schema_docs.py).
-"${PYTHON:-.venv/bin/python}" -m digicharter.schema_docs "$SCHEMA_POT"
+# The editors' help texts (field descriptions, pattern messages): a catalog of their own (digicharter/schema_docs.py, schema_catalog.py).
+"${PYTHON:-.venv/bin/python}" -m digicharter.schema_catalog "$SCHEMA_POT"
 if [ "${1:-}" = "init" ]; then
   "$PYBABEL" -q init -D digicharter -i "$POT" -d "$LOCALE" -l "${2:?which language, e.g. fr}" --width 120
   "$PYBABEL" -q init -D schema -i "$SCHEMA_POT" -d "$LOCALE" -l "$2" --width 120

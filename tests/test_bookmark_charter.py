@@ -19,7 +19,7 @@ import pytest
 from digicharter import outputs
 from digicharter.build import build
 from digicharter.loading.charter_loader import load_charter
-from digicharter.render.bookmark import build_bookmarks
+from digicharter.render.bookmark.build import build_bookmarks
 from digicharter.view import LanguageView, views
 
 from helpers import replace_in

@@ -17,7 +17,7 @@ from digicharter import outputs
 from digicharter.build import build
 from digicharter.errors import OutputError
 from digicharter.loading.charter_loader import load_charter
-from digicharter.render.bookmark import build_bookmarks
+from digicharter.render.bookmark.build import build_bookmarks
 from digicharter.view import views
 
 from helpers import replace_in, run_cli

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digicharter.render.bookmark_layout import sheet_layout
+from digicharter.render.bookmark.layout import sheet_layout
 from digicharter.schema.bookmark import PrintSheet, StripSize
 
 EPS = 1e-6
@@ -98,7 +98,7 @@ def test_cut_marks_lie_on_the_cut_lines_in_the_margin(size, sheet):
 
 
 def _fits(size: StripSize, sheet: PrintSheet):
-    from digicharter.render.bookmark_layout import columns_and_rows
+    from digicharter.render.bookmark.layout import columns_and_rows
 
     columns, rows = columns_and_rows(size, sheet)
     return (columns, rows) if columns >= 1 and rows >= 1 else None

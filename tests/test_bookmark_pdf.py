@@ -17,7 +17,7 @@ import pypdf
 import pytest
 
 from digicharter import outputs
-from digicharter.render.bookmark_layout import sheet_layout
+from digicharter.render.bookmark.layout import sheet_layout
 from digicharter.view import LanguageView, views
 
 PT_PER_MM = 72 / 25.4

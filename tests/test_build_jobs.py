@@ -9,7 +9,8 @@ import threading
 from pathlib import Path
 
 from conftest import CHARTER
-from digicharter.build import BuildContext, run_steps
+from digicharter.build_context import BuildContext
+from digicharter.build_runner import run_steps
 from digicharter.loading.charter_loader import load_charter
 from digicharter.view import views
 

@@ -201,7 +201,7 @@ WEBSITE = """
 import sys
 from pathlib import Path
 from digicharter.build import build
-from digicharter.render.site import build_site
+from digicharter.render.site.build import build_site
 
 build(Path(sys.argv[1]), Path(sys.argv[2]), quiet=True, steps=[("website", build_site)])
 """

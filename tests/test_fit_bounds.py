@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from digicharter.render.slides_fit import SHOWN_IDS
+from digicharter.render.slides.fit import SHOWN_IDS
 
 from helpers import run_cli
 

@@ -253,7 +253,7 @@ def test_six_mistakes_in_six_files_in_one_run(capsys, charter_copy):
 
 def test_preview_banner_speaks_each_pages_language(charter_copy):
     """The live preview lists the problems in the language of the page the banner is on."""
-    from digicharter.render.site_preview import _problems_per_language
+    from digicharter.render.site.preview import _problems_per_language
 
     replace_in(charter_copy / "times.yaml", "evening_quiet_from: 20:00", "evening_quiet_from: 25:00")
     last = SimpleNamespace(views=[SimpleNamespace(code="nl"), SimpleNamespace(code="en")])

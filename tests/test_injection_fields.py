@@ -24,7 +24,8 @@ from pypdf import PdfReader
 
 import injection_fields as fields
 from conftest import CHARTER
-from digicharter.build import _steps, build
+from digicharter.build import build
+from digicharter.steps import output_steps
 from digicharter.errors import OutputError
 from helpers import locations
 
@@ -140,9 +141,10 @@ class Attack:
         built once more with the fit checks switched off: WeasyPrint lays out
         and writes every field, cut off or not.
         """
-        from digicharter.render import bookmark, slides_pdf
+        from digicharter.render.bookmark import build as bookmark
+        from digicharter.render.slides import pdf as slides_pdf
 
-        for name, step in _steps():
+        for name, step in output_steps():
             out = self.root / name / "site"
             try:
                 build(self.charter, out, site_src=out.parent / "site_src", quiet=True, steps=[(name, step)], jobs=1)
@@ -174,7 +176,7 @@ def clean_scripts(tmp_path_factory) -> dict[str, Counter]:
     """The scripts of each page of a build of the example charter: the only ones an attacked build may have."""
     root = tmp_path_factory.mktemp("clean")
     scripts: dict[str, Counter] = {}
-    for name, step in _steps():
+    for name, step in output_steps():
         out = root / name / "site"
         build(CHARTER, out, site_src=root / name / "site_src", quiet=True, steps=[(name, step)], jobs=1)
         for page in out.rglob("*.html"):

@@ -103,7 +103,7 @@ def test_the_arabic_website_runs_right_to_left_with_its_own_search(charter_copy:
     from test_site_browser import search
 
     from digicharter.build import build
-    from digicharter.render.site import build_site
+    from digicharter.render.site.build import build_site
 
     settings = charter_copy / "charter.yaml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("\n# Plain texts", ARABIC + "\n# Plain texts", 1),

@@ -102,7 +102,7 @@ def test_the_slides_show_every_event_of_the_school_year(built_site: Path, loaded
 
 
 def test_without_calendar_yaml_there_is_no_dates_slide(charter_copy: Path) -> None:
-    from digicharter.render.slides_outline import build_deck
+    from digicharter.render.slides.outline import build_deck
     from digicharter.view import views
 
     with_calendar = load_charter(charter_copy, strict=True).charter

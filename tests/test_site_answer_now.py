@@ -20,7 +20,7 @@ from babel.dates import format_date, format_time
 
 from conftest import CHARTER
 from digicharter.loading.charter_loader import load_charter
-from digicharter.render.site_answer_now import duration_of
+from digicharter.render.site.answer_now import duration_of
 from digicharter.schoolyear.answer_time import AnswerRule, QuietRule, answer_due, is_quiet, read_from
 from digicharter.schoolyear.entries import school_days
 from digicharter.view import text_in, views
@@ -110,7 +110,7 @@ def open_at(context, url: str, moment: datetime):
 
 def test_every_agreement_with_a_response_time_has_its_line(charter, built_site):
     """Generated from the model: each agreement naming one duration has a line on its channel's page, in every language."""
-    from digicharter.render.site_pages import channel_file
+    from digicharter.render.site.pages import channel_file
 
     for view in views(charter):
         folder = "" if view.is_default else view.code
@@ -212,7 +212,7 @@ ARABIC_LABELS = """  answer_now:
 def test_the_lines_read_right_to_left_in_arabic(charter_copy, tmp_path, tokyo):
     """An Arabic page: its own sentences and day names, the line in the page's direction, the date isolated inside it."""
     from digicharter.build import build
-    from digicharter.render.site import build_site
+    from digicharter.render.site.build import build_site
 
     settings = charter_copy / "charter.yaml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("\n# Plain texts", ARABIC + "\n# Plain texts", 1),

@@ -10,7 +10,7 @@ from pathlib import Path
 from conftest import PROJECT
 from digicharter.build import BuildContext, build
 from digicharter.loading.charter_loader import load_charter
-from digicharter.render.site import build_site
+from digicharter.render.site.build import build_site
 from digicharter.view import views
 
 from helpers import replace_in

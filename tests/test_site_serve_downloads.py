@@ -150,7 +150,7 @@ def test_a_bookmark_that_does_not_fit_is_shown_in_the_banner_with_the_builds_mes
     from digicharter import i18n
     from digicharter.build import build
     from digicharter.errors import OutputError
-    from digicharter.render.bookmark import build_bookmarks
+    from digicharter.render.bookmark.build import build_bookmarks
 
     preview.wait_for_output("Serving on")
     wait_for("the bookmark", lambda: served_pdf_text(preview, "downloads/digicharter-bookmark-en.pdf"), preview=preview)
@@ -251,7 +251,7 @@ def test_the_preview_serves_only_the_outputs_own_files(tmp_path):
     """Addresses are normalised like the site's: '..' never leaves an output's folder, other files are not found."""
     import os
 
-    from digicharter.render.preview_outputs import OutputPreview
+    from digicharter.render.site.preview_outputs import OutputPreview
 
     (tmp_path / "secret.txt").write_text("not for the web")
     outputs = OutputPreview(tmp_path / "charter", None)

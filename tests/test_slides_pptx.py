@@ -13,7 +13,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 
 from digicharter.render.pptx.deck import notes_text, plain
-from digicharter.render.slides_outline import build_deck
+from digicharter.render.slides.outline import build_deck
 from digicharter.view import views
 
 pytestmark = pytest.mark.slow

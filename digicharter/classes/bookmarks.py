@@ -23,9 +23,9 @@ from ..errors import DigicharterError, OutputError
 from ..escaping import html_attr, html_text
 from ..i18n import _
 from ..loading.charter_loader import load_charter
-from ..render.bookmark import write_sheet
-from ..render.bookmark_content import EMAIL_ICON, Face, Line, Section, faces, typeset
-from ..render.bookmark_fit import check_fit
+from ..render.bookmark.build import write_sheet
+from ..render.bookmark.content import EMAIL_ICON, Face, Line, Section, faces, typeset
+from ..render.bookmark.fit import check_fit
 from ..view import LanguageView, views
 from .loading import load_classes, pattern_address
 from .model import WEEKDAYS, SchoolClass

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..assets import icon_exists
 from ..loading.error_messages import did_you_mean
-from ..render.bookmark_layout import columns_and_rows
+from ..render.bookmark.layout import columns_and_rows
 from ..schema import SECTION_FILES, Charter
 from ..i18n import N_, _
 from .context import CheckContext

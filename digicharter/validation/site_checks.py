@@ -64,7 +64,7 @@ def _check_channel_ids(charter: Charter, ctx: CheckContext) -> None:
 
 
 def _check_theme_labels(charter: Charter, ctx: CheckContext) -> None:
-    from ..render.site_theme import theme_label_keys
+    from ..render.site.theme import theme_label_keys
 
     known = theme_label_keys()
     for key in charter.site.theme_labels:
@@ -78,7 +78,7 @@ def _check_theme_labels(charter: Charter, ctx: CheckContext) -> None:
 
 
 def _check_theme_languages(charter: Charter, ctx: CheckContext) -> None:
-    from ..render.site_theme import has_translations
+    from ..render.site.theme import has_translations
 
     for i, language in enumerate(charter.settings.languages):
         if has_translations(language.code):
@@ -96,7 +96,7 @@ def _check_theme_languages(charter: Charter, ctx: CheckContext) -> None:
 
 
 def _check_colours(charter: Charter, ctx: CheckContext) -> None:
-    from ..render.site_theme import contrast
+    from ..render.site.theme import contrast
 
     colours = charter.school.colours
     for against, what in (("#ffffff", N_("the white text of the website's header")), (colours.background, N_("the page background"))):

@@ -10,7 +10,7 @@ from ...schoolyear.entries import entries
 from .ics import calendar_ics
 
 if TYPE_CHECKING:
-    from ...build import BuildContext
+    from ...build_context import BuildContext
 
 
 

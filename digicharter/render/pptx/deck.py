@@ -3,7 +3,7 @@
 The director adjusts a slide in PowerPoint or LibreOffice Impress before the
 info evening, so every word is a text box in the deck's font (not a picture
 of text), the notes are PowerPoint notes, and the QR code is an image. The
-slides come from the same :func:`~digicharter.render.slides_outline.build_deck`
+slides come from the same :func:`~digicharter.render.slides.outline.build_deck`
 as the HTML deck and the PDF, so the three cannot disagree.
 
 python-pptx escapes what it writes for XML; control characters, which XML
@@ -27,7 +27,7 @@ from pptx.util import Inches, Pt
 
 from ...assets import FONT_FAMILY
 from ...escaping import without_controls
-from ..slides_outline import Note, Point, Slide
+from ..slides.outline import Note, Point, Slide
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)  # 16:9
 MARGIN = Inches(0.6)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..reproducible import source_date_epoch
+from ...reproducible import source_date_epoch
 
 
 #: Raised whenever PDFs stored by earlier versions must never be reused, whatever else the key says.

@@ -13,13 +13,13 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..escaping import html_text
-from ..i18n import _
-from ..outputs import absolute_url, calendar_ics, site_url
-from ..schema.agreements import Agreement
-from ..schema.base import Text
-from ..schema.slides import DEFAULT_OUTLINE, PARENTS_ROLE, OutlineEntry
-from ..view import LanguageView
+from ...escaping import html_text
+from ...i18n import _
+from ...outputs import absolute_url, calendar_ics, site_url
+from ...schema.agreements import Agreement
+from ...schema.base import Text
+from ...schema.slides import DEFAULT_OUTLINE, PARENTS_ROLE, OutlineEntry
+from ...view import LanguageView
 
 PDCA_STEPS = ("plan", "do", "check", "act")
 
@@ -357,7 +357,7 @@ class _DeckBuilder:
 
     def slide_dates(self, entry: OutlineEntry, origin: str) -> list[Slide]:
         """The school year's events for parents (calendar.yaml); no slide when there are none."""
-        from ..schoolyear.event_lines import event_lines
+        from ...schoolyear.event_lines import event_lines
 
         school_calendar = self.charter.calendar
         if school_calendar is None or not school_calendar.events:

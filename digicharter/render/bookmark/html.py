@@ -16,15 +16,15 @@ from functools import lru_cache
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..assets import FONT_FAMILY, TEMPLATES_DIR, icon_svg
-from ..escaping import as_html_text, css_colour, html_text, pdf_metadata
-from ..outputs import site_url
-from ..reproducible import source_date_epoch
-from ..view import LanguageView
-from .bookmark_content import HOURS_ICON, Face
-from .bookmark_layout import SheetLayout
-from .pdf import font_face_css
-from .qr import qr_svg
+from ...assets import FONT_FAMILY, TEMPLATES_DIR, icon_svg
+from ...escaping import as_html_text, css_colour, html_text, pdf_metadata
+from ...outputs import site_url
+from ...reproducible import source_date_epoch
+from ...view import LanguageView
+from .content import HOURS_ICON, Face
+from .layout import SheetLayout
+from ..pdf.fonts import font_face_css
+from ..qr import qr_svg
 
 #: How far past the bleed the strip's page reaches, so WeasyPrint's crop marks sit clear of the bleed (mm).
 CROP_MARK_ROOM_MM = 6.0

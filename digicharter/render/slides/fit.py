@@ -20,10 +20,10 @@ from dataclasses import dataclass, replace
 
 from markupsafe import Markup, escape
 
-from ..i18n import _, ngettext
-from ..view import LanguageView
-from .pdf import anchor_pages
-from .slides_outline import Point, Slide
+from ...i18n import _, ngettext
+from ...view import LanguageView
+from ..pdf.writing import anchor_pages
+from .outline import Point, Slide
 
 #: More lines than a 1280 × 720 px slide can show at its smallest type (about ten).
 PROBE_POINTS = 30

@@ -1,68 +1,33 @@
 """The info-evening slides: an HTML deck, a 16:9 PDF and a notes handout per language.
 
-The deck is built from the charter model (:mod:`.slides_outline`), laid out by
+The deck is built from the charter model (:mod:`.outline`), laid out by
 one set of templates (``templates/slides/``) and written three ways:
 
-* the PDF first (:mod:`.slides_pdf`), because WeasyPrint's layout is where a
+* the PDF first (:mod:`.pdf`), because WeasyPrint's layout is where a
   slide that does not fit is caught — then nothing is written at all;
 * the notes handout, with each slide and its speaker notes;
-* the HTML deck folder (:mod:`.slides_html`), self-contained for a USB stick.
+* the HTML deck folder (:mod:`.html`), self-contained for a USB stick.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from ..i18n import _
-from .. import outputs
-from ..errors import OutputError
-from ..view import LanguageView
-from .pdf import font_face_css
-from .slides_fit import Unfit, message as fit_message
-from .slides_outline import Slide, build_deck
-from .slides_templates import SLIDES_TEMPLATES, cover_svg, data_uri, page_svg, palette, palette_css
+from ...i18n import _
+from ... import outputs
+from ...errors import OutputError
+from ...view import LanguageView
+from ..pdf.fonts import font_face_css
+from .deck_info import DeckInfo
+from .fit import Unfit, message as fit_message
+from .outline import Slide, build_deck
+from .templates import SLIDES_TEMPLATES, cover_svg, data_uri, page_svg, palette, palette_css
 
 if TYPE_CHECKING:
-    from ..build import BuildContext
-    from ..schema.school import Colours
-
-
-@dataclass(frozen=True)
-class DeckInfo:
-    """What every slide template needs besides the slides: words, colours, stylesheets, addresses."""
-
-    language: str
-    direction: str
-    """ltr or rtl: the deck's writing direction (from the language's locale)."""
-    title: str
-    description: str
-    school: str
-    footer: str
-    keys: str
-    handout_title: str
-    handout_footer: str
-    slide_word: str
-    notes_word: str
-    colours: "Colours"
-    palette: dict[str, str]
-    """The school's colours and their tints by name (slides_templates.palette), e.g. for icons."""
-    muted: str
-    palette_css: Markup
-    slides_css: Markup
-    frame_css: Markup
-    print_css: Markup
-    handout_css: Markup
-    font_css: Markup
-    content_background: str
-    cover_background: str
-    assets: str
-    reveal_config: Markup
-    point_anchors: bool = False
-    """Give every line of a slide an anchor (the PDFs), for the fit check to count the lines that fit."""
+    from ...build_context import BuildContext
 
 
 def _stylesheet(name: str) -> Markup:
@@ -142,8 +107,8 @@ def deck_info(view: LanguageView, *, for_html: bool = False) -> DeckInfo:
 
 def build_slides(ctx: "BuildContext") -> None:
     """Every language's PDF, notes handout and HTML deck; no file is written unless every slide fits."""
-    from .slides_html import write_html_deck
-    from .slides_pdf import deck_html, handout_html, lay_out, render
+    from .html import write_html_deck
+    from .pdf import deck_html, handout_html, lay_out, render
 
     decks: list[tuple[LanguageView, list[Slide]]] = [(view, build_deck(view)) for view in ctx.views]
     rendered = []
@@ -166,15 +131,15 @@ def build_slides(ctx: "BuildContext") -> None:
             + "\n" + fit_message(unfit)
         )
 
-    from .pdf import write_pdf
+    from ..pdf.writing import write_pdf
 
     for view, document, notes_html, key in rendered:
         targets = _pdf_targets(ctx, view)
         write_pdf(document, targets["slides.pdf"])
         write_pdf(render(notes_html), targets["notes.pdf"])
         ctx.pdf_cache.store(key, targets)
-    from ..reproducible import source_date_epoch
-    from .pptx.deck import write_pptx
+    from ...reproducible import source_date_epoch
+    from ..pptx.deck import write_pptx
 
     for view, slides in decks:
         write_html_deck(view, slides, deck_info(view, for_html=True), ctx.staging / outputs.slides_html(view))

@@ -11,13 +11,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ..i18n import _
-from ..assets import NODE_MODULES, font_files
-from ..errors import DigicharterError
-from ..view import LanguageView
-from .slides import DeckInfo
-from .slides_outline import Slide
-from .slides_templates import SLIDES_TEMPLATES, cover_svg, environment, page_svg
+from ...i18n import _
+from ...assets import NODE_MODULES, font_files
+from ...errors import DigicharterError
+from ...view import LanguageView
+from .deck_info import DeckInfo
+from .outline import Slide
+from .templates import SLIDES_TEMPLATES, cover_svg, environment, page_svg
 
 REVEAL_DIR = NODE_MODULES / "reveal.js"
 

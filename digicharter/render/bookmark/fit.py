@@ -29,15 +29,15 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from ..i18n import _, ngettext
-from ..errors import OutputError
-from ..loading.charter_loader import read_files
-from ..outputs import site_url
-from ..schema.charter import SECTION_FILES
-from ..view import LanguageView
-from .bookmark_content import Face, Line, Section
-from .bookmark_html import fit_html
-from .pdf import anchor_pages, render
+from ...i18n import _, ngettext
+from ...errors import OutputError
+from ...loading.charter_loader import read_files
+from ...outputs import site_url
+from ...schema.charter import SECTION_FILES
+from ...view import LanguageView
+from .content import Face, Line, Section
+from .html import fit_html
+from ..pdf.writing import anchor_pages, render
 
 PX_PER_MM = 96 / 25.4
 #: Layout rounding WeasyPrint may leave between two boxes that touch (mm).

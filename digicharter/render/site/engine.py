@@ -14,7 +14,7 @@ which builds all languages in one go):
 
 The same settings serve three entry points: ``digicharter build`` (calls
 :func:`build_language` per language), and ``mkdocs build`` / ``mkdocs serve``
-straight from the repository (see :mod:`.site_preview`).
+straight from the repository (see :mod:`.preview`).
 """
 
 from __future__ import annotations
@@ -26,14 +26,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from markupsafe import Markup
-from mkdocs.plugins import event_priority
 
-from .. import outputs
-from ..assets import PROJECT_DIR
-from ..errors import InternalError
-from ..schema import Charter
-from ..view import LanguageView
-from . import site_pages, site_theme
+from ... import outputs
+from ...assets import PROJECT_DIR
+from ...errors import InternalError
+from ...schema import Charter
+from ...view import LanguageView
+from . import pages as site_pages
+from . import theme as site_theme
 
 log = logging.getLogger("mkdocs.plugins.digicharter")
 
@@ -79,6 +79,16 @@ class Job:
 _current: ContextVar[Job | None] = ContextVar("digicharter_site_job", default=None)
 #: The job of each config object being built (MkDocs hands the hook only the config).
 _jobs: dict[int, Job] = {}
+
+
+def current_job() -> Job | None:
+    """The job :func:`build_language` is building, or None when MkDocs was started by hand."""
+    return _current.get()
+
+
+def remember(config, job: Job) -> None:
+    """Tie ``job`` to the config MkDocs builds it with (the hook events get only the config)."""
+    _jobs[id(config)] = job
 
 
 def job_of(config, *, done: bool = False) -> Job | None:
@@ -129,7 +139,7 @@ def _relative(target: str, here: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(here) or ".")
 
 
-def _alternates(job: Job, dest: str) -> list[dict[str, str]]:
+def alternates(job: Job, dest: str) -> list[dict[str, str]]:
     """The page ``dest`` in every language, as links relative to this language's root (for the theme's ``url``)."""
     here = outputs.language_prefix(job.view) + "index.html"
     return [
@@ -164,7 +174,7 @@ def configure(config, job: Job) -> None:
         search.config.lang, search.config.pipeline = settings.lang, settings.pipeline
     config.nav = _nav(view)
     if len(job.views) > 1:
-        config.extra["alternate"] = _alternates(job, "index.html")
+        config.extra["alternate"] = alternates(job, "index.html")
     home_here = outputs.language_prefix(view) + "index.html"
     config.extra["digicharter"] = {
         "code": view.code,
@@ -186,63 +196,3 @@ def configure(config, job: Job) -> None:
             for other in [view, *[v for v in job.views if v.code != view.code]]
         ],
     }
-
-
-# --------------------------------------------------------------------------- hook events
-
-
-@event_priority(100)  # before the search plugin, which reads the page language from the theme
-def on_config(config):
-    job = _current.get()
-    if job is None:
-        from .site_preview import standalone_job
-
-        job = standalone_job(config)
-    _jobs[id(config)] = job
-    configure(config, job)
-    return config
-
-
-def on_files(files, config):
-    from mkdocs.structure.files import File
-
-    job = _jobs[id(config)]
-    files.append(File.generated(config, site_theme.SCHOOL_CSS, content=site_theme.school_css(job.view)))
-    for extra in site_theme.font_site_files():
-        files.append(File.generated(config, extra.dest, abs_src_path=str(extra.source)))
-    return files
-
-
-def on_env(env, config, files):
-    """Escape every value the theme's templates print, unless it is already HTML.
-
-    Material's templates print the site name, the page titles, the
-    description, the copyright, the language names and the theme's words as
-    they are: right for a site written by its own developers, not for a
-    charter. Escaping at this one boundary covers every template of the
-    theme, including the ones a new theme version adds; what is HTML on
-    purpose (the page body, the table of contents) is marked so in
-    :func:`on_page_context`.
-    """
-    site_theme.escape_theme_values(env)
-    return env
-
-
-def on_post_page(output, page, config):
-    return site_theme.with_html_direction(output, _jobs[id(config)].view)
-
-
-def on_post_template(output_content, template_name, config):
-    """The theme's 404 page (and any other page it renders from a template alone) gets its direction too."""
-    if template_name.endswith(".html"):
-        return site_theme.with_html_direction(output_content, _jobs[id(config)].view)
-    return output_content
-
-
-def on_page_context(context, page, config, nav):
-    """Point the language switcher and the hreflang links at this very page in every language."""
-    site_theme.mark_page_html(page)
-    job = _jobs[id(config)]
-    if len(job.views) > 1:
-        config.extra["alternate"] = _alternates(job, page.file.dest_uri)
-    return context

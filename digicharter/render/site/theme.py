@@ -20,9 +20,9 @@ import material
 from babel import Locale
 from markupsafe import Markup
 
-from .. import escaping
-from ..assets import FONT_FAMILY, font_files, icon_svg
-from ..view import LanguageView
+from ... import escaping
+from ...assets import FONT_FAMILY, font_files, icon_svg
+from ...view import LanguageView
 
 _MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 

@@ -32,7 +32,7 @@ import wsgiref.util
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .. import i18n
+from ... import i18n
 
 #: How often, and how long, the preview asks for a rebuild of its pages until they show the worker's findings.
 NUDGE_INTERVAL = 1.0
@@ -85,7 +85,7 @@ class OutputPreview:
             self._fingerprint = charter_fingerprint
             self._stop_worker()
             self._generation += 1
-            command = [sys.executable, "-m", "digicharter.render.preview_worker", str(self.charter_dir), str(self.root),
+            command = [sys.executable, "-m", "digicharter.render.site.preview_worker", str(self.charter_dir), str(self.root),
                        "--lang", i18n.current(), "--parent", str(os.getpid())]
             if self.cache_dir is not None:
                 command += ["--cache", str(self.cache_dir)]
@@ -199,7 +199,7 @@ _previews: dict[Path, OutputPreview] = {}
 
 def preview_for(charter_dir: Path) -> OutputPreview:
     """The outputs' preview of this charter, started on first use; its PDF cache is the build's (``site/``)."""
-    from .pdf_cache import cache_next_to
+    from ..pdf.cache import cache_next_to
 
     if charter_dir not in _previews:
         _previews[charter_dir] = OutputPreview(charter_dir, cache_next_to(Path("site").resolve()).root)

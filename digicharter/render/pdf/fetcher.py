@@ -13,7 +13,7 @@ It serves:
 
 * files under the folders Digicharter ships its PDF assets from (templates,
   the font package, the icon set) and ``.ttf`` files in the font cache
-  (:func:`digicharter.render.pdf.truetype_copy`) — judged by the *resolved*
+  (:func:`digicharter.render.pdf.fonts.truetype_copy`) — judged by the *resolved*
   path, so neither ``..`` nor a symbolic link leads out of them; only regular
   files, and only up to :data:`MAX_FILE_BYTES` (``/dev/zero`` is refused);
 * ``data:`` URIs of the image types we generate ourselves (the icons and slide
@@ -38,8 +38,8 @@ from urllib.request import url2pathname
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from ..assets import FONT_DIR, ICON_DIR, TEMPLATES_DIR
-from .pdf import font_cache_dir
+from ...assets import FONT_DIR, ICON_DIR, TEMPLATES_DIR
+from .fonts import font_cache_dir
 
 #: The largest file we serve: our biggest asset (a decompressed font) is well under 1 MB.
 MAX_FILE_BYTES = 8 * 1024 * 1024

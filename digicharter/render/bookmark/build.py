@@ -19,16 +19,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..i18n import N_, _
-from ..build import BuildContext
-from ..errors import OutputError
-from ..outputs import bookmark_pdf, bookmark_sheet_pdf
-from ..view import LanguageView
-from .bookmark_content import Face, faces
-from .bookmark_fit import check_fit, check_placed
-from .bookmark_html import fit_html, sheet_html, strip_html
-from .bookmark_layout import sheet_layout
-from .pdf import render, write_pdf
+from ...i18n import N_, _
+from ...build_context import BuildContext
+from ...errors import OutputError
+from ...outputs import bookmark_pdf, bookmark_sheet_pdf
+from ...view import LanguageView
+from .content import Face, faces
+from .fit import check_fit, check_placed
+from .html import fit_html, sheet_html, strip_html
+from .layout import sheet_layout
+from ..pdf.writing import render, write_pdf
 
 PT_PER_MM = 72 / 25.4
 

@@ -14,10 +14,10 @@ from functools import lru_cache
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..assets import FONT_FAMILY, TEMPLATES_DIR, icon_svg
-from ..escaping import as_html_text, css_colour, css_string, html_text, pdf_metadata
-from ..schema.school import Colours
-from .qr import qr_svg
+from ...assets import FONT_FAMILY, TEMPLATES_DIR, icon_svg
+from ...escaping import as_html_text, css_colour, css_string, html_text, pdf_metadata
+from ...schema.school import Colours
+from ..qr import qr_svg
 
 SLIDES_TEMPLATES = TEMPLATES_DIR / "slides"
 

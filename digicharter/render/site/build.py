@@ -16,16 +16,15 @@ whenever a file in ``charter/`` is saved.
 
 from __future__ import annotations
 
-import argparse
-
-from ..i18n import _
-from .. import outputs
-from ..fsutil import move_into
-from . import site_engine, site_pages
+from ...i18n import _
+from ... import outputs
+from ...fsutil import move_into
+from . import engine as site_engine
+from . import pages as site_pages
 
 
 def build_site(ctx) -> None:
-    """The website step of ``digicharter build`` (see :class:`digicharter.build.BuildContext`)."""
+    """The website step of ``digicharter build`` (see :class:`digicharter.build_context.BuildContext`)."""
     site_pages.generate(ctx.views, ctx.site_src)
     for view in ctx.views:
         job = site_engine.Job(charter=ctx.charter, views=ctx.views, view=view, site_src=ctx.site_src)
@@ -33,10 +32,3 @@ def build_site(ctx) -> None:
         site_engine.build_language(job, scratch)
         move_into(scratch, ctx.staging / outputs.language_prefix(view))
         ctx.say(_("    website ({code}) → {folder}").format(code=view.code, folder=outputs.language_prefix(view) or "/"))
-
-
-def serve(args: argparse.Namespace) -> int:
-    """``digicharter serve``: a live preview at ``args.dev_addr`` that follows every saved change in the charter."""
-    from .site_preview import serve as live_preview
-
-    return live_preview(args.charter_dir, args.dev_addr)

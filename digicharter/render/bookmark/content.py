@@ -15,11 +15,11 @@ from typing import Literal
 
 from markupsafe import Markup
 
-from ..escaping import html_attr, html_text
-from ..i18n import _
-from ..facts import Reference
-from ..schema.bookmark import BookmarkFace, BookmarkItem
-from ..view import LanguageView
+from ...escaping import html_attr, html_text
+from ...i18n import _
+from ...facts import Reference
+from ...schema.bookmark import BookmarkFace, BookmarkItem
+from ...view import LanguageView
 
 FaceName = Literal["front", "back"]
 FACES: tuple[FaceName, ...] = ("front", "back")
@@ -104,7 +104,7 @@ def _line(view: LanguageView, item: BookmarkItem) -> Line:
             plain=view.text(agreement.short, "plain"),
         )
     if item.events is not None:
-        from ..schoolyear.event_lines import dates_line
+        from ...schoolyear.event_lines import dates_line
 
         calendar = view.charter.calendar
         events = [e for e in (calendar.events if calendar is not None else []) if e.kind == item.events]

@@ -9,13 +9,13 @@ check the bookmark makes) and names every slide that spilled.
 
 from __future__ import annotations
 
-from ..assets import PROJECT_DIR
-from ..view import LanguageView
-from .pdf import render as render_pdf
-from .slides import DeckInfo
-from .slides_fit import Unfit, probe, unfit_slides
-from .slides_outline import Slide
-from .slides_templates import environment
+from ...assets import PROJECT_DIR
+from ...view import LanguageView
+from ..pdf.writing import render as render_pdf
+from .deck_info import DeckInfo
+from .fit import Unfit, probe, unfit_slides
+from .outline import Slide
+from .templates import environment
 
 
 def deck_html(slides: list[Slide], deck: DeckInfo) -> str:

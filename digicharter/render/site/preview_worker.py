@@ -1,4 +1,4 @@
-"""The live preview's printed outputs, built in a process of their own: ``python -m digicharter.render.preview_worker``.
+"""The live preview's printed outputs, built in a process of their own: ``python -m digicharter.render.site.preview_worker``.
 
 Laying out the bookmark and the slides takes seconds of pure CPU (WeasyPrint
 is Python); in the preview's own process that would hold up every page
@@ -28,9 +28,9 @@ import time
 import traceback
 from pathlib import Path
 
-from .. import i18n
-from ..errors import CharterError, DigicharterError, OutputError
-from ..i18n import _
+from ... import i18n
+from ...errors import CharterError, DigicharterError, OutputError
+from ...i18n import _
 
 #: How many published results of one output to keep: the current one and the one before it (a download
 #: that started just before the switch still finds its file).
@@ -39,9 +39,9 @@ KEEP_RESULTS = 2
 
 def output_steps() -> list:
     """Every output of ``digicharter build`` except the website, which the preview builds itself."""
-    from ..build import _steps
+    from ...steps import output_steps as all_steps
 
-    return [(name, step) for name, step in _steps() if name != "website"]
+    return [(name, step) for name, step in all_steps() if name != "website"]
 
 
 def publish(root: Path, name: str, built: Path) -> None:
@@ -79,7 +79,7 @@ def build_output(ctx, name: str, step, root: Path) -> dict[str, list[str]]:
     """Build one output into a fresh folder and publish it; on a mistake return its message per page language."""
     from dataclasses import replace
 
-    from ..build import run_steps
+    from ...build_runner import run_steps
 
     built = root / "results" / f"{name}-{time.time_ns()}"
     scratch = root / "work" / name
@@ -127,18 +127,19 @@ def _messages_per_language(ctx, name: str, step, root: Path, message: str) -> di
 
 def _jobs() -> int:
     """Leave a core to the website's rebuild, which the editor waits for."""
-    from ..build import default_jobs
+    from ...build_runner import default_jobs
 
     return max(1, default_jobs() - 1)
 
 
 def run(charter_dir: Path, root: Path, cache_dir: Path | None) -> int:
     """Build and publish every output but the website; write each output's status."""
-    from ..build import BuildContext, charter_epoch
-    from ..loading.charter_loader import load_charter
-    from ..reproducible import source_date
-    from ..view import views
-    from .pdf_cache import PdfCache, no_cache
+    from ...build_context import BuildContext
+    from ...reproducible import charter_epoch
+    from ...loading.charter_loader import load_charter
+    from ...reproducible import source_date
+    from ...view import views
+    from ..pdf.cache import PdfCache, no_cache
 
     started, started_at = time.perf_counter(), time.time()
     try:
@@ -173,16 +174,16 @@ def run(charter_dir: Path, root: Path, cache_dir: Path | None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m digicharter.render.preview_worker")
+    parser = argparse.ArgumentParser(prog="python -m digicharter.render.site.preview_worker")
     parser.add_argument("charter_dir", type=Path)
     parser.add_argument("root", type=Path)
     parser.add_argument("--cache", type=Path)
     parser.add_argument("--lang")
     parser.add_argument("--parent", type=int, required=True)
     args = parser.parse_args(argv)
-    from ..build import _die_with_parent
+    from ...build_runner import die_with_parent
 
-    _die_with_parent(args.parent)  # a worker never outlives the preview that started it
+    die_with_parent(args.parent)  # a worker never outlives the preview that started it
     try:
         os.nice(10)  # the pages the editor is looking at get the processor first
     except OSError:

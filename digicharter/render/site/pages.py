@@ -21,16 +21,16 @@ from typing import Any
 
 import jinja2
 
-from .. import escaping, outputs
-from . import site_answer_now as answer_now
-from ..escaping import markdown_text
-from ..assets import TEMPLATES_DIR
-from ..facts import Reference
-from ..markup import paragraphs
-from ..schema import Charter
-from ..schema.agreements import Agreement
-from ..schema.base import Text
-from ..view import LanguageView
+from ... import escaping, outputs
+from . import answer_now
+from ...escaping import markdown_text
+from ...assets import TEMPLATES_DIR
+from ...facts import Reference
+from ...markup import paragraphs
+from ...schema import Charter
+from ...schema.agreements import Agreement
+from ...schema.base import Text
+from ...view import LanguageView
 
 PAGES_DIR = TEMPLATES_DIR / "site" / "pages"
 
@@ -223,7 +223,7 @@ class PageHelpers:
 
     def disconnect(self) -> list[tuple[str, list]]:
         """The five right-to-disconnect themes (CAO XII) in this language, each with its agreements."""
-        from ..disconnect.coverage import coverage
+        from ...disconnect.coverage import coverage
 
         words = self.labels.disconnect
         return [(self.html(getattr(words, item.theme)), list(item.agreements))

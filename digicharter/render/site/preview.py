@@ -26,14 +26,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterator
 
-from .. import i18n, outputs
-from ..assets import TEMPLATES_DIR
-from ..errors import CharterError
-from ..i18n import _, ngettext
-from ..view import views
-from . import preview_outputs, site_pages
-from ..fsutil import move_into
-from .site_engine import CONFIG_FILE, Job, build_language, job_of, log
+from ... import i18n, outputs
+from ...assets import TEMPLATES_DIR
+from ...errors import CharterError
+from ...i18n import _, ngettext
+from ...view import views
+from . import preview_outputs
+from . import pages as site_pages
+from ...fsutil import move_into
+from .engine import CONFIG_FILE, Job, build_language, job_of, log
 
 #: Per charter folder, the last charter that had no mistakes (the live preview falls back to it).
 _last_good: dict[Path, Job] = {}
@@ -62,7 +63,7 @@ def standalone_job(config) -> Job:
     """Read the charter and write the pages, as ``digicharter build`` does; on a mistake keep the last good ones."""
     from mkdocs.exceptions import Abort
 
-    from ..loading.charter_loader import load_charter
+    from ...loading.charter_loader import load_charter
 
     charter_dir = charter_dir_for(config)
     site_src = charter_dir.parent / "site_src"
@@ -116,7 +117,7 @@ def _output_problems(charter_dir: Path) -> dict[str, tuple[str, ...]]:
 
 def _problems_per_language(charter_dir: Path, last: Job) -> dict[str, tuple[str, ...]]:
     """The problems again in each page's language, so the banner of a Dutch page speaks Dutch."""
-    from ..loading.charter_loader import load_charter
+    from ...loading.charter_loader import load_charter
 
     found: dict[str, tuple[str, ...]] = {}
     for view in last.views:
@@ -148,10 +149,12 @@ def _build_printed_outputs(job: Job, site_dir: Path) -> None:
     """``mkdocs build``: the bookmark, the slides and the other downloads too, so that no link on the pages is dead."""
     from mkdocs.exceptions import Abort
 
-    from ..build import BuildContext, charter_epoch, run_steps
-    from ..errors import DigicharterError
-    from ..reproducible import source_date
-    from .pdf_cache import cache_next_to
+    from ...build_context import BuildContext
+    from ...build_runner import run_steps
+    from ...reproducible import charter_epoch
+    from ...errors import DigicharterError
+    from ...reproducible import source_date
+    from ..pdf.cache import cache_next_to
     from .preview_worker import output_steps
 
     assert job.charter_dir is not None
@@ -207,7 +210,7 @@ def serve(charter_dir: Path, dev_addr: str) -> int:
     """``digicharter serve``: MkDocs' live preview of this charter's website."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    from ..loading.charter_loader import load_charter
+    from ...loading.charter_loader import load_charter
 
     _log_to_terminal()
     charter_dir = charter_dir.resolve()

@@ -24,13 +24,13 @@ from datetime import time
 
 from babel.dates import tokenize_pattern
 
-from ..escaping import html_attr
-from ..facts import Reference, references_in
-from ..schema.agreements import Agreement
-from ..schoolyear.answer_time import days_for_browser
-from ..schoolyear.entries import school_days
-from ..schoolyear.zone import SCHOOL_ZONE_NAME
-from ..view import LanguageView, text_in
+from ...escaping import html_attr
+from ...facts import Reference, references_in
+from ...schema.agreements import Agreement
+from ...schoolyear.answer_time import days_for_browser
+from ...schoolyear.entries import school_days
+from ...schoolyear.zone import SCHOOL_ZONE_NAME
+from ...view import LanguageView, text_in
 
 #: Hours per unit of a duration: a day counts as 24 counted hours, a week as seven such days.
 _HOURS = {"hours": 1, "days": 24, "weeks": 7 * 24}

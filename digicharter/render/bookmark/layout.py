@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..schema.bookmark import PrintSheet, StripSize
+from ...schema.bookmark import PrintSheet, StripSize
 
 #: Length of a cut mark and its distance from the bleed (mm).
 CUT_MARK_LENGTH = 5.0
