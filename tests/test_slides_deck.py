@@ -6,7 +6,10 @@ the test also proves that it needs nothing outside its own folder.
 
 from __future__ import annotations
 
+import json
 import shutil
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
 from pathlib import Path
 
 import pytest
@@ -176,3 +179,91 @@ def test_deck_is_online_at_slides(browser, site_server, languages):
     finally:
         context.close()
     assert elsewhere == []
+
+
+@pytest.mark.parametrize("index", [0, 1])
+def test_the_speaker_view_speaks_the_decks_language_with_its_clock(offline, usb_stick, languages, index):
+    """Every word of the speaker view from the charter's slide labels, the clock as the locale writes it (24 h here)."""
+    page, attempted, _ = offline
+    view = languages[index]
+    labels = view.charter.slides.labels
+    moment = datetime(2026, 9, 8, 19, 5, tzinfo=ZoneInfo("Europe/Brussels"))
+    page.context.clock.install(time=moment)
+    open_deck(page, (usb_stick / view.code / "index.html").as_uri() + "#/1")
+    with page.context.expect_page() as opened:
+        page.keyboard.press("s")
+    speaker = opened.value
+    speaker.wait_for_function("document.querySelector('.speaker-controls-notes .value')"
+                              " && document.querySelector('.speaker-controls-notes .value').textContent.trim()",
+                              timeout=15000)
+    page.context.clock.run_for(2000)
+    shown = speaker.evaluate("""() => ({
+        lang: document.documentElement.lang, dir: document.documentElement.dir, title: document.title,
+        upcoming: document.querySelector('#upcoming-slide .label').textContent,
+        time: document.querySelector('.speaker-controls-time .label').firstChild.textContent.trim(),
+        reset: document.querySelector('.reset-button').textContent,
+        notes: document.querySelector('.speaker-controls-notes .label').textContent,
+        layout: document.querySelector('.speaker-layout-label').textContent,
+        layouts: [...document.querySelectorAll('.speaker-layout-dropdown option')].map(o => o.textContent),
+        clock: document.querySelector('.clock-value').textContent.trim()})""")
+    raw = view.raw
+    assert shown["lang"] == view.code and shown["dir"] == view.direction
+    assert shown["title"] == raw(labels.speaker_view)
+    assert (shown["upcoming"], shown["time"], shown["reset"], shown["notes"]) == (
+        raw(labels.speaker_upcoming), raw(labels.speaker_time), raw(labels.speaker_reset), raw(labels.notes))
+    assert shown["layout"].startswith(raw(labels.speaker_layout))
+    assert shown["layouts"] == [raw(labels.speaker_layout_default), raw(labels.speaker_layout_wide),
+                                raw(labels.speaker_layout_tall), raw(labels.speaker_layout_notes)]
+    # The presenter's own clock (this browser runs in UTC), as nl-BE and en-GB write it: 24 hours, no AM/PM.
+    assert shown["clock"] == f"{moment.astimezone(timezone.utc):%H:%M}", shown["clock"]
+    assert attempted == []
+
+
+def test_a_changed_reveal_js_is_said_not_shipped_half_english(languages):
+    from digicharter.errors import InternalError
+    from digicharter.render.slides.html import NOTES_PLUGIN, REVEAL_DIR
+    from digicharter.render.slides.speaker_view import localized_notes_plugin
+
+    source = (REVEAL_DIR / NOTES_PLUGIN).read_text(encoding="utf-8")
+    assert "Upcoming" not in localized_notes_plugin(source, languages[1])
+    with pytest.raises(InternalError, match="notes plugin changed"):
+        localized_notes_plugin(source.replace("Click to Reset", "Click to reset"), languages[1])
+
+
+PAYLOAD = "`${alert(1)}` \\` </script><script>alert(2)</script> <img src=x onerror=alert(3)>"
+
+
+def test_speaker_view_words_from_the_charter_are_text_only(charter_copy, tmp_path, browser):
+    """A label is written into a JavaScript template literal and an inline script: it must stay text in both."""
+    import subprocess
+    import sys
+
+    slides = charter_copy / "slides.yaml"
+    text = slides.read_text(encoding="utf-8")
+    words = {"speaker_upcoming": PAYLOAD, "speaker_layout_wide": PAYLOAD}
+    # Braces doubled: the charter's way of writing a literal brace (a single one would be a reference).
+    typed = {key: value.replace("{", "{{").replace("}", "}}") for key, value in words.items()}
+    added = "".join(f"  {key}: {{en: {json.dumps(value)}}}\n" for key, value in typed.items())
+    slides.write_text(text.replace("\nlabels:\n", "\nlabels:\n" + added, 1), encoding="utf-8")
+    out = tmp_path / "site"
+    done = subprocess.run([sys.executable, "-m", "digicharter", "slides", str(charter_copy), "-o", str(out), "-q"],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    dialogs: list[str] = []
+    context.on("page", lambda page: page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss())))
+    try:
+        page = context.new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        open_deck(page, (out / "en" / "slides" / "index.html").as_uri() + "#/1")
+        with context.expect_page() as opened:
+            page.keyboard.press("s")
+        speaker = opened.value
+        speaker.wait_for_function("document.querySelector('#upcoming-slide .label')", timeout=15000)
+        upcoming = speaker.evaluate("document.querySelector('#upcoming-slide .label').textContent")
+        options = speaker.evaluate("[...document.querySelectorAll('.speaker-layout-dropdown option')].map(o => o.textContent)")
+        images = speaker.evaluate("document.querySelectorAll('img[onerror]').length")
+    finally:
+        context.close()
+    assert upcoming == PAYLOAD and PAYLOAD in options
+    assert images == 0 and dialogs == []

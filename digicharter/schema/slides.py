@@ -63,7 +63,27 @@ class SlideLabels(LabelsModel):
     calendar: LocalizedText
     """Caption next to the QR code of the school year's calendar (only with calendar.yaml), e.g. Het schooljaar in je agenda."""
     notes: LocalizedText
-    """Heading of the speaker notes in the notes handout, e.g. Notities / Speaker notes."""
+    """Heading of the speaker notes in the notes handout and the speaker view, e.g. Notities / Speaker notes."""
+    speaker_view: LocalizedText
+    """The speaker view's window title (key S in the HTML deck), e.g. Sprekersweergave / Speaker view."""
+    speaker_loading: LocalizedText
+    """Shown while the speaker view connects to the deck, e.g. De sprekersweergave wordt geladen…"""
+    speaker_upcoming: LocalizedText
+    """Over the next slide in the speaker view, e.g. Volgende / Next."""
+    speaker_time: LocalizedText
+    """Over the clock and the timer in the speaker view, e.g. Tijd / Time."""
+    speaker_reset: LocalizedText
+    """The button that restarts the timer, e.g. Klik om de timer opnieuw te starten."""
+    speaker_layout: LocalizedText
+    """The speaker view's layout menu, e.g. Indeling / Layout."""
+    speaker_layout_default: LocalizedText
+    """The standard layout, e.g. Standaard / Standard."""
+    speaker_layout_wide: LocalizedText
+    """The wide layout, e.g. Breed / Wide."""
+    speaker_layout_tall: LocalizedText
+    """The tall layout, e.g. Hoog / Tall."""
+    speaker_layout_notes: LocalizedText
+    """The layout with the notes only, e.g. Alleen notities / Notes only."""
     handout: LocalizedText
     """Title of the notes handout, e.g. Sprekersnotities / Speaker notes."""
     slide: LocalizedText

@@ -17,12 +17,15 @@ from ...errors import DigicharterError
 from ...view import LanguageView
 from .deck_info import DeckInfo
 from .outline import Slide
+from .speaker_view import localized_notes_plugin
 from .templates import SLIDES_TEMPLATES, cover_svg, environment, page_svg
 
 REVEAL_DIR = NODE_MODULES / "reveal.js"
 
 #: The reveal.js files the deck uses (UMD builds: ES modules do not load from file://), and its licence.
 REVEAL_FILES = ("dist/reveal.css", "dist/reveal.js", "dist/plugin/notes.js", "LICENSE")
+#: The speaker view's plugin, whose English words and clock the deck's copy replaces (:mod:`.speaker_view`).
+NOTES_PLUGIN = "dist/plugin/notes.js"
 
 
 def write_html_deck(view: LanguageView, slides: list[Slide], deck: DeckInfo, folder: Path) -> None:
@@ -30,7 +33,7 @@ def write_html_deck(view: LanguageView, slides: list[Slide], deck: DeckInfo, fol
     if folder.exists():
         shutil.rmtree(folder)  # e.g. `digicharter slides` over an earlier site: no stale files left in the deck
     assets = folder / deck.assets
-    _copy_reveal(assets / "reveal")
+    _copy_reveal(assets / "reveal", view)
     fonts = assets / "fonts"
     fonts.mkdir(parents=True, exist_ok=True)
     for font in font_files():
@@ -47,7 +50,8 @@ def write_html_deck(view: LanguageView, slides: list[Slide], deck: DeckInfo, fol
     (folder / "index.html").write_text(html, encoding="utf-8")
 
 
-def _copy_reveal(target: Path) -> None:
+def _copy_reveal(target: Path, view: LanguageView) -> None:
+    """reveal.js into the deck; its notes plugin with the speaker view in the deck's language."""
     for name in REVEAL_FILES:
         source = REVEAL_DIR / name
         if not source.is_file():
@@ -56,7 +60,10 @@ def _copy_reveal(target: Path) -> None:
             )
         destination = target / Path(name).relative_to("dist") if name.startswith("dist/") else target / name
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, destination)
+        if name == NOTES_PLUGIN:
+            destination.write_text(localized_notes_plugin(source.read_text(encoding="utf-8"), view), encoding="utf-8")
+        else:
+            shutil.copyfile(source, destination)
 
 
 def _deck_css(deck: DeckInfo) -> str:
