@@ -49,3 +49,33 @@ def test_a_complete_language_still_fails_strict_text_by_text(charter_copy: Path)
     assert done.returncode == 1
     missing = [line for line in done.stderr.splitlines() if "missing translation into Français (fr)" in line]
     assert len(missing) > 100 and all(re.match(r".+\.yaml:\d+:\d+: ", line) for line in missing)
+
+
+def test_every_page_of_a_language_in_progress_says_so(charter_copy: Path, tmp_path: Path) -> None:
+    """French in progress: each French page opens with the notice, in French; no page of a complete language has it."""
+    import html as html_module
+    import re
+
+    from digicharter.build import build
+    from digicharter.loading.charter_loader import load_charter
+    from digicharter.render.site.build import build_site
+    from digicharter.view import views
+
+    with_french(charter_copy, "    complete: false")
+    out = tmp_path / "site"
+    build(charter_copy, out, site_src=tmp_path / "site_src", quiet=True, steps=[("website", build_site)])
+    charter = load_charter(charter_copy).charter
+    french = next(v for v in views(charter) if v.code == "fr")
+    notice = french.raw(charter.site.labels.in_progress)
+    assert "traduction" in notice
+    pages = sorted((out / "fr").glob("*.html"))
+    assert len(pages) > 5
+    for page in pages:
+        if page.name == "404.html":
+            continue
+        html = page.read_text(encoding="utf-8")
+        found = re.search(r'<p class="dc-in-progress" role="note">(.*?)</p>', html, re.S)
+        assert found and html_module.unescape(" ".join(found.group(1).split())) == notice, page.name
+        assert html.index("dc-in-progress") < html.index("<h1"), f"{page.name}: the notice comes first"
+    for page in [*out.glob("*.html"), *(out / "en").glob("*.html")]:
+        assert "dc-in-progress" not in page.read_text(encoding="utf-8"), page.name

@@ -133,6 +133,8 @@ class SiteLabels(LabelsModel):
     """The link back to the home page, e.g. Naar de startpagina."""
     preview_problem: LocalizedText
     """Shown above every page of the live preview (digicharter serve) while the charter has a mistake."""
+    in_progress: LocalizedText
+    """At the top of every page of a language whose translation is in progress (complete: false), e.g. This translation is not finished yet …"""
 
 
 class SiteHome(StrictModel):
