@@ -99,6 +99,8 @@ def js_json(value: object) -> Markup:
 _MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~=&:\"']")
 #: What charter markup (``**bold**``, ``*italic*``, ``[links](…)``) may not reach the engine as:
 #: raw HTML, and the braces of ``attr_list`` (``{: onclick=… }`` would set an attribute).
+#: Runs of spaces and line breaks (not the no-break spaces that keep "8.30 u" together).
+_LINE_SPACE = re.compile(r"[ \t\r\n]+")
 _MD_MARKUP_SPECIAL = re.compile(r"[<>{}]")
 
 
@@ -115,7 +117,7 @@ def markdown_text(value: str) -> str:
     ``<``), while every engine decodes a character reference into text and
     no inline or block pattern, ``attr_list`` included, ever sees it.
     """
-    return _MD_SPECIAL.sub(_reference, " ".join(without_controls(value).split()))
+    return _MD_SPECIAL.sub(_reference, _LINE_SPACE.sub(" ", without_controls(value)).strip(" "))
 
 
 def markdown_markup(value: str) -> str:

@@ -112,8 +112,8 @@ def resolve(charter: "Charter", ref: Reference, language: str, locale: str, time
     default = charter.settings.default_language
     times = charter.times
 
-    def clock(value) -> str:
-        return format_time(value, time_format, locale=locale)
+    def clock(value) -> str:  # "8.30 u" never splits over two lines
+        return unbreakable(format_time(value, time_format, locale=locale))
 
     if ref.kind == "time":
         return Fact(clock(times.times[ref.id]))
@@ -131,7 +131,7 @@ def resolve(charter: "Charter", ref: Reference, language: str, locale: str, time
             return Fact(getattr(times.day_kinds, duration.counted_in).resolve(language, default))
         if ref.part == "amount":
             return Fact(str(duration.amount))
-        return Fact(_format_duration(duration.amount, _UNIT_KEYS[duration.unit], locale))
+        return Fact(unbreakable(_format_duration(duration.amount, _UNIT_KEYS[duration.unit], locale)))
     if ref.kind == "number":
         return Fact(str(times.numbers[ref.id]))
     if ref.kind == "phone":
@@ -152,6 +152,15 @@ def resolve(charter: "Charter", ref: Reference, language: str, locale: str, time
         pattern = charter.school.teacher_email
         return Fact(f"{pattern.local_part.resolve(language, default)}@{pattern.domain}")
     raise AssertionError(f"unchecked reference {ref.source}")
+
+
+def unbreakable(value: str) -> str:
+    """A time with its unit or an amount with its unit ("8.30 u", "48 uur") as one unit a line never breaks.
+
+    The spaces become no-break spaces (U+00A0), which every output keeps
+    together: the website on a phone, the bookmark and the slides.
+    """
+    return value.replace(" ", "\u00a0")
 
 
 def _format_duration(amount: int, unit: str, locale: str) -> str:

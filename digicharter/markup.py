@@ -49,6 +49,18 @@ def paragraphs(markdown: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", markdown) if p.strip()]
 
 
+_LINE_SPACE = re.compile(r"[ \t\r\n]+")
+
+
+def one_line(text: str) -> str:
+    """The text on one line: runs of spaces and line breaks become one space, no-break spaces stay.
+
+    ``" ".join(text.split())`` would also turn the no-break spaces that keep
+    "8.30 u" and "48 uur" together into ordinary, breakable ones.
+    """
+    return _LINE_SPACE.sub(" ", text).strip(" ")
+
+
 def plain(markdown: str) -> str:
     """The text without markup, e.g. for a PDF's metadata or a page description."""
     text = LINK.sub(lambda m: m.group(1), markdown)

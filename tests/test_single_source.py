@@ -23,7 +23,7 @@ def rendered(charter) -> dict[tuple, str]:
 
 def test_changing_a_time_changes_every_text_that_mentions_it(charter_copy):
     before = rendered(load_charter(charter_copy, strict=True).charter)
-    mentions = {k for k, v in before.items() if "20.00 u" in v or "20:00" in v}
+    mentions = {k for k, v in before.items() if "20.00\u00a0u" in v or "20:00" in v}
     # The evening quiet time appears in several agreements and short texts, in both languages.
     assert len({(k[0], k[1], k[2]) for k in mentions}) >= 4
     assert {k[0] for k in mentions} == {"nl", "en"}
@@ -32,8 +32,8 @@ def test_changing_a_time_changes_every_text_that_mentions_it(charter_copy):
     after = rendered(load_charter(charter_copy, strict=True).charter)
 
     for key in mentions:
-        assert "20.00 u" not in after[key] and "20:00" not in after[key], key
-        assert "19.00 u" in after[key] or "19:00" in after[key], key
+        assert "20.00\u00a0u" not in after[key] and "20:00" not in after[key], key
+        assert "19.00\u00a0u" in after[key] or "19:00" in after[key], key
     # …and nothing else changed.
     for key in before.keys() - mentions:
         assert before[key] == after[key], key
@@ -54,8 +54,8 @@ def test_changing_a_phone_number_changes_text_and_link(charter_copy):
 def test_times_follow_each_languages_format(loaded):
     nl, en = views(loaded.charter)
     rule = nl.agreement("smartschool-no-messages-after")
-    assert "17.00 u" in nl.text(rule.text, "plain")
+    assert "17.00\u00a0u" in nl.text(rule.text, "plain")  # one unit: no line breaks inside
     assert "17:00" in en.text(rule.text, "plain")
     answer = nl.agreement("email-answer-time")
-    assert "48 uur op weekdagen" in nl.text(answer.text, "plain")
-    assert "48 hours on weekdays" in en.text(answer.text, "plain")
+    assert "48\u00a0uur op weekdagen" in nl.text(answer.text, "plain")
+    assert "48\u00a0hours on weekdays" in en.text(answer.text, "plain")

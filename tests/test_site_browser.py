@@ -170,3 +170,49 @@ def test_print_stylesheet_prints_the_content_only(context, site_server):
     assert page.eval_on_selector(".dc-agreement", "e => getComputedStyle(e).breakInside") == "avoid"
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+
+
+def test_times_and_durations_never_break_inside_on_a_phone(context, site_server, pages, loaded):
+    """Every time and duration the charter names ("8.30 u", "48 uur", "17:00"), as the page shows it, sits on one line.
+
+    The phrases come from the model (every time and duration in times.yaml, in each language's format), so a
+    new time is covered; each occurrence is measured by its own boxes in Chromium at phone width.
+    """
+    from digicharter.facts import Reference
+    from digicharter.view import views
+
+    phrases = {}
+    for view in views(loaded.charter):
+        times = loaded.charter.times
+        found = {view.fact(Reference("time", name, None, "")).display for name in times.times}
+        found |= {view.fact(Reference("duration", name, None, "")).display for name in times.durations}
+        phrases[view.code] = sorted(p for p in found if " " in p or "\u00a0" in p)
+    assert any(phrases.values())
+    page = context.new_page()
+    broken, seen = [], 0
+    for path in pages:
+        open_page(page, site_server + path)
+        code = page.evaluate("document.documentElement.lang")
+        result = page.evaluate("""(phrases) => {
+            const out = {broken: [], seen: 0};
+            const walker = document.createTreeWalker(document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+                const node = walker.currentNode;
+                for (const phrase of phrases) {
+                    let at = node.textContent.indexOf(phrase);
+                    while (at >= 0) {
+                        const range = document.createRange();
+                        range.setStart(node, at); range.setEnd(node, at + phrase.length);
+                        const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                        out.seen++;
+                        if (tops.size > 1) out.broken.push(phrase + ' in ' + node.textContent.slice(0, 60));
+                        at = node.textContent.indexOf(phrase, at + 1);
+                    }
+                }
+            }
+            return out;
+        }""", phrases.get(code, []))
+        seen += result["seen"]
+        broken += [(path, b) for b in result["broken"]]
+    assert seen > 20
+    assert broken == []

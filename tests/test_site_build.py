@@ -35,7 +35,7 @@ def test_a_change_in_the_charter_shows_up_on_the_pages(charter_copy, tmp_path):
     site = build_website(charter_copy, tmp_path)
 
     phone_nl, phone_en = text_of(site / "phone.html"), text_of(site / "en" / "phone.html")
-    assert "19.30 u" in phone_nl and "20.00 u" not in phone_nl
+    assert "19.30\u00a0u" in phone_nl and "20.00\u00a0u" not in phone_nl  # a time never breaks from its unit
     assert "19:30" in phone_en and "20:00" not in phone_en
     for root in (site, site / "en"):
         links = dict(Page(root / "index.html").links)
@@ -44,7 +44,7 @@ def test_a_change_in_the_charter_shows_up_on_the_pages(charter_copy, tmp_path):
     assert " ".join(Page(site / "en" / "info_evenings.html").h1.split()) == "Parent evenings"
     assert "Ouderavonden" in [text for _, text in Page(site / "index.html").links]
     # The generated Markdown follows as well: nothing in site_src/ is typed by hand.
-    assert "19.30 u" in text_of(tmp_path / "site_src" / "nl" / "phone.md")
+    assert "19.30\u00a0u" in text_of(tmp_path / "site_src" / "nl" / "phone.md")
 
 
 def test_a_removed_channel_loses_its_page(charter_copy, tmp_path):

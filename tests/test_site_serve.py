@@ -112,7 +112,7 @@ def test_saving_the_charter_rebuilds_and_a_mistake_keeps_the_last_good_site(prev
 
     replace_in(charter_copy / "times.yaml", "evening_quiet_from: 20:00", "evening_quiet_from: 19:30")
     preview.wait_for_page("en/phone.html", lambda html: "19:30" in html, "the new time")
-    assert "19.30 u" in preview.get("phone.html")
+    assert "19.30\u00a0u" in preview.get("phone.html")
 
     line = replace_in(charter_copy / "times.yaml", "evening_quiet_from: 19:30", "evening_quiet_from: 25:00")
     error = preview.wait_for_output("is not a time of day")

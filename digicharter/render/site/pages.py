@@ -26,7 +26,7 @@ from . import answer_now
 from ...escaping import markdown_text
 from ...assets import TEMPLATES_DIR
 from ...facts import Reference
-from ...markup import paragraphs
+from ...markup import one_line, paragraphs
 from ...schema import Charter
 from ...schema.agreements import Agreement
 from ...schema.base import Text
@@ -134,14 +134,14 @@ class PageHelpers:
 
     def md(self, text: Text | None) -> str:
         """Inline Markdown on one line (for list items, table cells, headings)."""
-        return " ".join(self.view.text(text, "markdown").split())
+        return one_line(self.view.text(text, "markdown"))
 
     def paras(self, text: Text | None) -> str:
         """Block Markdown: the text's paragraphs, separated by blank lines."""
-        return "\n\n".join(_block_safe(" ".join(p.split())) for p in paragraphs(self.view.text(text, "markdown")))
+        return "\n\n".join(_block_safe(one_line(p)) for p in paragraphs(self.view.text(text, "markdown")))
 
     def plain(self, text: Text | None) -> str:
-        return " ".join(self.view.text(text, "plain").split())
+        return one_line(self.view.text(text, "plain"))
 
     def html(self, text: Text | None) -> str:
         return self.view.text(text, "html")
