@@ -17,6 +17,7 @@ from babel import Locale
 from .facts import PARTS, REFERENCE, Fact, Reference, resolve
 from .escaping import markdown_markup
 from .markup import inline_html, plain
+from .typography import join_list, label_separator, punctuate
 from .schema import Charter
 from .schema.agreements import Agreement
 from .schema.base import Text
@@ -72,7 +73,7 @@ class LanguageView:
         fallback = self.fallback_language(text)
         if fallback is not None:
             return self._isolate(fallback, self._view_in(fallback).raw(text))
-        return self._fill(text_in(text, self.code, self.charter.settings.default_language), "plain")
+        return self._fill(self._prose(text), "plain")
 
     def text(self, text: Text | None, mode: Mode = "html") -> str:
         """The text ready for an output: ``html`` (escaped, links), ``markdown`` or ``plain``."""
@@ -84,7 +85,7 @@ class LanguageView:
             if mode == "plain":
                 return self._isolate(fallback, shown)
         else:
-            source = text_in(text, self.code, self.charter.settings.default_language)
+            source = self._prose(text)
             if mode == "plain":
                 return plain(self._fill(source, "plain"))
             filled = self._fill(source, "link")
@@ -92,6 +93,18 @@ class LanguageView:
         # A text not yet translated shows in the default language, marked as such for screen
         # readers, hyphenation and the bidi algorithm (a Dutch line inside an Arabic page).
         return f'<span lang="{fallback}" dir="{self._directions[fallback]}">{shown}</span>'
+
+    def _prose(self, text: Text) -> str:
+        """The text as typed in this language, with the language's spacing before punctuation (French)."""
+        return punctuate(text_in(text, self.code, self.charter.settings.default_language), self.language.locale)
+
+    def separator(self) -> str:
+        """Between a label and its value: ": ", or what the language writes instead."""
+        return label_separator(self.language.locale)
+
+    def join(self, items) -> str:
+        """Items joined as the language lists them ("A, B en C")."""
+        return join_list(items, self.language.locale)
 
     def fallback_language(self, text: Text) -> str | None:
         """The language ``text`` is shown in when it has no translation into this one, else None."""

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 FRENCH = """  - code: fr
     name: Français
     locale: fr_BE
@@ -75,7 +77,45 @@ def test_every_page_of_a_language_in_progress_says_so(charter_copy: Path, tmp_pa
             continue
         html = page.read_text(encoding="utf-8")
         found = re.search(r'<p class="dc-in-progress" role="note">(.*?)</p>', html, re.S)
-        assert found and html_module.unescape(" ".join(found.group(1).split())) == notice, page.name
+        assert found and html_module.unescape(re.sub(r"[ \t\n]+", " ", found.group(1)).strip()) == notice, page.name
         assert html.index("dc-in-progress") < html.index("<h1"), f"{page.name}: the notice comes first"
     for page in [*out.glob("*.html"), *(out / "en").glob("*.html")]:
         assert "dc-in-progress" not in page.read_text(encoding="utf-8"), page.name
+
+
+@pytest.mark.browser
+def test_french_pages_follow_french_typography(charter_copy: Path, tmp_path: Path, browser) -> None:
+    """French: a narrow no-break space before : ; ? !, lists joined with "et", and a "?" never alone on a line at 360 px."""
+    from digicharter.build import build
+    from digicharter.render.site.build import build_site
+
+    with_french(charter_copy, "    complete: false")
+    out = tmp_path / "site"
+    build(charter_copy, out, site_src=tmp_path / "site_src", quiet=True, steps=[("website", build_site)])
+    context = browser.new_context(viewport={"width": 360, "height": 780})
+    try:
+        page = context.new_page()
+        page.goto((out / "fr" / "index.html").as_uri())
+        heading = page.locator("#answer-times").inner_text()
+        page.goto((out / "fr" / "email.html").as_uri())
+        meta = page.locator(".dc-meta").first.inner_text()
+        # Every "?", ":" or "!" the French text ends a phrase with sits on the line of the word before it.
+        alone = page.evaluate("""() => {
+            const bad = [];
+            const walker = document.createTreeWalker(document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+                const node = walker.currentNode, text = node.textContent;
+                for (let i = 1; i < text.length; i++) {
+                    if (!'?:!;'.includes(text[i]) || text[i - 1] !== '\\u202f') continue;
+                    const range = document.createRange();
+                    range.setStart(node, Math.max(0, i - 3)); range.setEnd(node, i + 1);
+                    if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1) bad.push(text);
+                }
+            }
+            return bad;
+        }""")
+    finally:
+        context.close()
+    assert heading.endswith("réponse\u202f?"), repr(heading)
+    assert "S'applique à\u202f: " in meta and " et " in meta, repr(meta)
+    assert alone == []

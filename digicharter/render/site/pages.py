@@ -167,7 +167,12 @@ class PageHelpers:
         return markdown_text(self.view.raw(self.view.channel(channel_id).name))
 
     def roles(self, rule: Agreement) -> str:
-        return ", ".join(markdown_text(self.view.role_name(role)) for role in rule.binds)
+        return self.view.join(markdown_text(self.view.role_name(role)) for role in rule.binds)
+
+    @property
+    def colon(self) -> str:
+        """Between a label and its value, as the page's language writes it (French: "Pour qui : …")."""
+        return self.view.separator()
 
     def rules_in_section(self, section_id: str) -> list[Agreement]:
         return [rule for rule in self.charter.protocol.rules if rule.section == section_id]
@@ -209,7 +214,7 @@ class PageHelpers:
             notes = []
             if phone.hours:
                 period = view.fact(Reference("period", phone.hours, None, ""))
-                notes.append(f"{view.raw(self.labels.reachable)}: {period.display}")
+                notes.append(f"{view.raw(self.labels.reachable)}{view.separator()}{period.display}")
             if phone.prefer_sms:
                 notes.append(view.raw(self.labels.send_sms))
             kind = "sms" if phone.prefer_sms else "phone"

@@ -158,8 +158,8 @@ class _DeckBuilder:
 
     def agreement_note(self, agreement: Agreement) -> Note:
         """The full text of an agreement, with whom it binds, its points and its remark."""
-        roles = ", ".join(self.view.role_name(r) for r in agreement.binds)
-        caption = Markup("{}: {}").format(self.label("binds"), roles) if roles else None
+        roles = self.view.join(self.view.role_name(r) for r in agreement.binds)
+        caption = Markup("{}{}{}").format(self.label("binds"), self.view.separator(), roles) if roles else None
         return Note(
             paragraphs=(self.html(agreement.text),),
             items=tuple(self.html(i) for i in agreement.items),
@@ -204,12 +204,12 @@ class _DeckBuilder:
         """Every phone number and e-mail address with its full label, for the speaker."""
         notes = []
         for phone in self.charter.school.phones:
-            line = Markup("{}: {}").format(self.html(phone.label), self.fact(f"{{phone.{phone.id}}}"))
+            line = Markup("{}{}{}").format(self.html(phone.label), self.view.separator(), self.fact(f"{{phone.{phone.id}}}"))
             if phone.hours:
                 line += Markup(" ({})").format(self.fact(f"{{period.{phone.hours}}}"))
             notes.append(line)
         for email in self.charter.school.emails:
-            line = Markup("{}: {}").format(self.html(email.label), self.fact(f"{{email.{email.id}}}"))
+            line = Markup("{}{}{}").format(self.html(email.label), self.view.separator(), self.fact(f"{{email.{email.id}}}"))
             if email.purpose is not None:
                 line += Markup(" — {}").format(self.html(email.purpose))
             notes.append(line)
