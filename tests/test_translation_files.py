@@ -74,7 +74,8 @@ def nl_texts(charter) -> list[str]:
     for section in SECTION_FILES:
         for _path, text in texts(getattr(charter, section)):
             source = text.get("nl", "nl")
-            if source is not None and not (len(text.values) == 1 and language_neutral(source)):
+            # Not for translators: a text made of references only, or one written once for all ({same: …}).
+            if source is not None and not text.same and not (len(text.values) == 1 and language_neutral(source)):
                 found.append(source)
     return found
 
@@ -167,3 +168,38 @@ def test_the_default_language_and_an_undeclared_one_are_refused_plainly(charter_
     for language, expected in (("nl", "default language"), ("ar", "has no language 'ar'")):
         done = export(charter_copy, language)
         assert done.returncode == 1 and expected in done.stderr and "Traceback" not in done.stderr
+
+
+# --------------------------------------------------------------------------- names typed once
+
+
+def test_a_name_typed_once_is_the_same_in_every_language_and_never_asked_for(charter_copy: Path) -> None:
+    """``{same: Smartschool}`` (the example's channel names): shown in every language, no translation asked, not in the PO file."""
+    with_french(charter_copy)
+    loaded = load_charter(charter_copy)  # French declared, nothing translated: every text needs it but these
+    charter = loaded.charter
+    names = {c.id: c.name for c in charter.channels.channels if c.name.same}
+    assert names, "the example writes some channel names once"
+    said = [str(w) for w in loaded.warnings]
+    assert any("channel 'phone', name" in w for w in said), said[:3]  # a name typed per language is asked for
+    assert not [w for w in said for cid in names if f"channel '{cid}', name" in w]
+    for view in views(charter):
+        for channel_id, name in names.items():
+            assert view.text(name, "plain") == name.values[0][1], (view.code, channel_id)
+            assert view.fallback_language(name) is None  # not marked as another language's text
+    done = export(charter_copy)
+    assert done.returncode == 0, done.stderr
+    sources = {m.id for m in read(charter_copy / "translations" / "fr.po") if m.id}
+    assert not sources & {name.values[0][1] for name in names.values()}
+
+
+def test_same_next_to_a_translation_is_refused_at_its_line(charter_copy: Path) -> None:
+    channels = charter_copy / "channels.yaml"
+    text = channels.read_text(encoding="utf-8")
+    assert "    name: {same: Gimme}" in text
+    channels.write_text(text.replace("    name: {same: Gimme}", "    name: {same: Gimme, en: Gimme app}"), encoding="utf-8")
+    line = text[: text.index("    name: {same: Gimme}")].count("\n") + 1
+    with pytest.raises(CharterError) as refused:
+        load_charter(charter_copy, strict=True)
+    said = str(refused.value)
+    assert f"channels.yaml:{line}" in said and "'same:' is the one text for every language" in said, said

@@ -41,6 +41,8 @@ MAX_NAME_CHARS = 200
 #: (:mod:`digicharter.loading.error_messages`), formatted with the error's context.
 CUSTOM_MESSAGES: dict[str, str] = {
     "text_empty": N_("expected a text, received an empty text"),
+    "text_same_alone": N_("'same:' is the one text for every language: write either same: … alone, or a text per "
+                          "language (nl: …, en: …), not both"),
     "text_empty_mapping": N_("expected a text per language (nl: …, en: …), received an empty mapping"),
     "text_language": N_("expected a language code such as 'nl' or 'en' as key, received {received}"),
     "text_type": N_("the '{code}' text: expected a text, received {received}"),
@@ -130,6 +132,10 @@ Id = Annotated[
 # --------------------------------------------------------------------------- texts
 
 
+#: The key of a text written once for every language: ``name: {same: Smartschool}``.
+SAME = "same"
+
+
 @dataclass(frozen=True)
 class Text:
     """A text in one or more languages.
@@ -142,8 +148,15 @@ class Text:
 
     values: tuple[tuple[str, str], ...]
 
+    @property
+    def same(self) -> bool:
+        """Written once for every language (``{same: Smartschool}``): a name, a brand, nothing to translate."""
+        return len(self.values) == 1 and self.values[0][0] == SAME
+
     def get(self, language: str, default_language: str) -> str | None:
         mapping = dict(self.values)
+        if SAME in mapping:
+            return mapping[SAME]
         if language in mapping:
             return mapping[language]
         if language == default_language and "" in mapping:
@@ -175,6 +188,14 @@ def _parse_text(value: Any) -> Text:
     if isinstance(value, dict):
         if not value:
             raise _error("text_empty_mapping")
+        if SAME in value:
+            if len(value) > 1:
+                raise _error("text_same_alone")
+            text = value[SAME]
+            if not isinstance(text, str) or not text.strip():
+                raise _error("text_type", {"code": SAME, "received": describe(text)})
+            _check_length(text.strip(), SAME)
+            return Text(((SAME, text.strip()),))
         pairs = []
         for code, text in value.items():
             if not isinstance(code, str) or not LANGUAGE_CODE.match(code):
@@ -200,7 +221,7 @@ _TEXT_SCHEMA = {
         {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_CHARS},
         {
             "type": "object",
-            "propertyNames": {"pattern": LANGUAGE_CODE.pattern},
+            "propertyNames": {"anyOf": [{"pattern": LANGUAGE_CODE.pattern}, {"const": "same"}]},
             "additionalProperties": {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_CHARS},
             "minProperties": 1,
         },

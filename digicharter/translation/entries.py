@@ -77,7 +77,7 @@ def text_entries(sections: dict[str, BaseModel], files: dict[str, LoadedFile], d
         loaded = files[section]
         for path, text in texts(sections[section]):
             source = text.get(default_language, default_language)
-            if source is None or (len(text.values) == 1 and language_neutral(source)):
+            if source is None or text.same or (len(text.values) == 1 and language_neutral(source)):
                 continue
             yield TextEntry(section, path, context_of(section, loaded, path), source, text,
                             loaded.mark_for(path).line,

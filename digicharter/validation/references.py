@@ -12,6 +12,7 @@ from ..facts import check_reference, references_in
 from ..loading.error_messages import did_you_mean
 from ..markup import link_problem
 from ..schema import SECTION_FILES, Charter
+from ..schema.base import SAME
 from ..i18n import N_, _
 from .context import CheckContext, SectionMissing
 from .walk import texts
@@ -73,7 +74,7 @@ def _check_text_languages(charter: Charter, ctx: CheckContext, section: str) -> 
         codes = [lang.code for lang in charter.settings.languages]
         for path, text in texts(getattr(charter, section)):
             for code, _value in text.values:
-                if code and code not in codes:
+                if code and code != SAME and code not in codes:
                     ctx.error(
                         section,
                         path + (code,),

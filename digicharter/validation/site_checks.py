@@ -84,8 +84,8 @@ def _check_theme_languages(charter: Charter, ctx: CheckContext) -> None:
         if has_translations(language.code):
             continue
         missing = [key for key in ("search.placeholder", "select.language", "action.skip")
-                   if key not in charter.site.theme_labels or language.code not in charter.site.theme_labels[key].languages(
-                       charter.settings.default_language)]
+                   if key not in charter.site.theme_labels or charter.site.theme_labels[key].get(
+                       language.code, charter.settings.default_language) is None]
         if missing:
             ctx.warning(
                 "settings", ("languages", i, "code"),

@@ -24,7 +24,7 @@ def check_translations(charter: Charter, ctx: CheckContext, strict: bool) -> Non
             complete = {lang.code for lang in charter.settings.languages if lang.complete}
             default = charter.settings.default_language
             for path, text in texts(getattr(charter, section)):
-                if len(text.values) == 1 and language_neutral(text.values[0][1]):
+                if text.same or (len(text.values) == 1 and language_neutral(text.values[0][1])):
                     continue
                 present = text.languages(default)
                 # A language in progress is reported as a whole (check's progress report), not text by text.
