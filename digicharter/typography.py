@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from babel import Locale
 from babel.lists import format_list
@@ -21,7 +22,9 @@ NARROW_NO_BREAK_SPACE = "\u202f"
 _BEFORE_SIGN = re.compile(r"(?<=[\w)\]*»’'\"])[ \u00a0\u202f]?([:;?!])(?=[\s*_)\]]|$)")
 
 
+@lru_cache(maxsize=None)
 def _spaces_before_signs(locale: str) -> bool:
+    """Cached: every text of every view asks, on the way to every output."""
     return Locale.parse(locale).language == "fr"
 
 
