@@ -214,7 +214,7 @@ class PageHelpers:
             notes = []
             if phone.hours:
                 period = view.fact(Reference("period", phone.hours, None, ""))
-                notes.append(f"{view.raw(self.labels.reachable)}{view.separator()}{period.display}")
+                notes.append(f"{view.raw(self.labels.reachable)}{view.separator()}{view.isolated(period.display)}")
             if phone.prefer_sms:
                 notes.append(view.raw(self.labels.send_sms))
             kind = "sms" if phone.prefer_sms else "phone"
