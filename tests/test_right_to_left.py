@@ -129,26 +129,27 @@ def test_the_arabic_website_runs_right_to_left_with_its_own_search(charter_copy:
     context = browser.new_context(viewport={"width": 360, "height": 780})
     try:
         page = context.new_page()
-        page.goto((out / "ar" / "phone.html").as_uri())
-        assert page.evaluate("getComputedStyle(document.documentElement).direction") == "rtl"
-        # The digits of the school's number, by the position of their boxes, read left to right as typed.
-        digits = page.evaluate("""() => {
-            const found = [];
-            const walker = document.createTreeWalker(document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
-            while (walker.nextNode()) {
-                const node = walker.currentNode, at = node.textContent.indexOf('011 621 613');
-                if (at < 0) continue;
-                for (let i = at; i < at + 11; i++) {
-                    if (node.textContent[i] === ' ') continue;
-                    const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
-                    found.push([range.getBoundingClientRect().left, node.textContent[i]]);
+        for name in ("index.html", "phone.html"):  # the home page's contact cards, then the phone page's text
+            page.goto((out / "ar" / name).as_uri())
+            assert page.evaluate("getComputedStyle(document.documentElement).direction") == "rtl"
+            # The digits of the school's number, by the position of their boxes, read left to right as typed.
+            digits = page.evaluate("""() => {
+                const found = [];
+                const walker = document.createTreeWalker(document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
+                while (walker.nextNode()) {
+                    const node = walker.currentNode, at = node.textContent.indexOf('011 621 613');
+                    if (at < 0) continue;
+                    for (let i = at; i < at + 11; i++) {
+                        if (node.textContent[i] === ' ') continue;
+                        const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+                        found.push([range.getBoundingClientRect().left, node.textContent[i]]);
+                    }
+                    break;
                 }
-                break;
-            }
-            return found;
-        }""")
-        assert digits, "the school's number is on the Arabic phone page"
-        assert "".join(d for _, d in sorted(digits)) == "011621613"
+                return found;
+            }""")
+            assert digits, "the school's number is on the Arabic page"
+            assert "".join(d for _, d in sorted(digits)) == "011621613"
 
         # Search (it needs a server: the theme's search worker does not run from file://).
         handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
