@@ -137,6 +137,41 @@ def test_notes_handout_has_every_slide_and_the_full_texts(built_site, languages)
             assert plain(view, paragraph) in text
 
 
+def test_the_handout_shows_each_slide_as_the_decks_own_page(built_site, languages):
+    """The handout's thumbnails are the deck's pages themselves (the deck is laid out once): slide N's words
+    sit inside its frame above its notes, and the thumbnail is an artifact that names no id of the deck's tags."""
+    import re
+
+    from pypdf import PdfReader
+
+    for view in languages:
+        deck = PdfReader(built_site / outputs.slides_pdf(view))
+        handout_path = built_site / outputs.slides_notes_pdf(view)
+        handout = PdfReader(handout_path)
+        forms = {}
+        for number, page in enumerate(handout.pages):
+            content = page.get_contents().get_data()
+            for name in re.findall(rb"/Artifact BMC q [-\d. ]+ cm /(DigicharterSlide\d+) Do Q EMC", content):
+                form = page["/Resources"]["/XObject"]["/" + name.decode()].get_object()
+                forms[int(name[len("DigicharterSlide"):])] = (number, form.get_data())
+        assert sorted(forms) == list(range(len(deck.pages))), f"{view.code}: one thumbnail per slide"
+        with pdfplumber.open(built_site / outputs.slides_pdf(view)) as deck_pdf:
+            deck_words = [page.extract_words() for page in deck_pdf.pages]
+        with pdfplumber.open(handout_path) as pdf:
+            for index, deck_page in enumerate(deck.pages):
+                number, drawn = forms[index]
+                assert b"MCID" not in drawn and drawn == re.sub(
+                    rb"/[A-Za-z0-9_.]+\s*<<[^<>]*>>\s*BDC", b"/Span BMC", deck_page.get_contents().get_data()
+                )
+                # The slide's own words are drawn inside the frame on the handout page that holds its notes.
+                page = pdf.pages[number]
+                frame = next(r for r in page.rects if r["width"] > 400 and r["height"] > 200)
+                inside = page.crop((frame["x0"], frame["top"], frame["x1"], frame["bottom"]))
+                slide_words = {normal(w["text"]) for w in deck_words[index]}
+                assert slide_words and slide_words <= {normal(w["text"]) for w in inside.extract_words()}, \
+                    f"{view.code}: slide {index + 1}"
+
+
 def test_pdfs_are_tagged_and_titled(built_site, languages):
     from pypdf import PdfReader
 

@@ -40,7 +40,7 @@ def _code_stamp() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     digest = hashlib.sha256(f"digicharter-pdf-cache={CACHE_VERSION};".encode())
-    for package in ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "tinyhtml5", "pillow"):
+    for package in ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "tinyhtml5", "pillow", "pypdf"):
         try:
             digest.update(f"{package}={version(package)};".encode())
         except PackageNotFoundError:
@@ -49,7 +49,8 @@ def _code_stamp() -> str:
 
     # Pango lays out the text; whether HarfBuzz's subsetter is there decides how fonts are subset.
     digest.update(f"pango={ffi.pango.pango_version()};hb-subset={getattr(ffi, 'harfbuzz_subset', None) is not None};".encode())
-    for source in sorted(Path(__file__).parent.glob("*.py")):
+    # Every renderer's code (the handout's imposition, the bookmark's finishing … not only this package's).
+    for source in sorted(Path(__file__).parent.parent.rglob("*.py")):
         digest.update(source.read_bytes())
     return digest.hexdigest()
 

@@ -124,7 +124,7 @@ def build_slides(ctx: "BuildContext") -> None:
             continue
         document, spilled = lay_out(view, slides, deck)
         unfit += spilled
-        rendered.append((view, document, notes_html, key))
+        rendered.append((view, slides, document, notes_html, key))
     if unfit:
         raise OutputError(
             _("some slides do not fit on their 16:9 page, and nothing may be cut off; nothing was built or changed:")
@@ -132,11 +132,13 @@ def build_slides(ctx: "BuildContext") -> None:
         )
 
     from ..pdf.writing import write_pdf
+    from .handout import write_handout
 
-    for view, document, notes_html, key in rendered:
+    for view, slides, document, notes_html, key in rendered:
         targets = _pdf_targets(ctx, view)
         write_pdf(document, targets["slides.pdf"])
-        write_pdf(render(notes_html), targets["notes.pdf"])
+        write_handout(render(notes_html), document, [slide.key for slide in slides], targets["slides.pdf"],
+                      targets["notes.pdf"])
         ctx.pdf_cache.store(key, targets)
     from ...reproducible import source_date_epoch
     from ..pptx.deck import write_pptx
