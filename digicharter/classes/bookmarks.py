@@ -23,9 +23,9 @@ from ..errors import DigicharterError, OutputError
 from ..escaping import html_attr, html_text
 from ..i18n import _
 from ..loading.charter_loader import load_charter
-from ..render.bookmark.build import write_sheet
+from ..render.bookmark.sheet import write_sheet
 from ..render.bookmark.content import EMAIL_ICON, Face, Line, Section, faces, typeset
-from ..render.bookmark.fit import check_fit
+from ..render.bookmark.strip import lay_out_strip
 from ..view import LanguageView, views
 from .loading import load_classes, pattern_address
 from .model import WEEKDAYS, SchoolClass
@@ -98,10 +98,11 @@ def build_class_bookmarks(charter_dir: Path, classes_file: Path, out_dir: Path, 
     languages = views(charter)
     personal = {(view.code, c.id): class_faces(view, c) for view in languages for c in classes}
     problems = []
+    strips = {}
     for view in languages:
         for school_class in classes:
             try:
-                check_fit(view, personal[(view.code, school_class.id)], charter_dir)
+                strips[(view.code, school_class.id)] = lay_out_strip(view, personal[(view.code, school_class.id)], charter_dir)
             except OutputError as exc:
                 problems.append(_("class '{id}' ({name}): {problem}").format(
                     id=school_class.id, name=school_class.name, problem=exc))
@@ -116,7 +117,8 @@ def build_class_bookmarks(charter_dir: Path, classes_file: Path, out_dir: Path, 
             folder.mkdir()
             combined = PdfWriter()
             for school_class in classes:
-                target = write_sheet(view, personal[(view.code, school_class.id)], folder / f"{school_class.id}.pdf")
+                key = (view.code, school_class.id)
+                target = write_sheet(view, personal[key], strips[key], folder / f"{school_class.id}.pdf")
                 combined.append(str(target))
                 written.append(out_dir / view.code / target.name)
                 if not quiet:

@@ -2,33 +2,35 @@
 
 Order of work, per build:
 
-1. every language's faces are checked to fit the strip (:mod:`.bookmark_fit`);
-   one language that does not fit stops the build before anything is written,
-   naming the language, the face, the line and how many millimetres too long;
-2. the strip (front and back, bleed, crop marks) is laid out and written;
+1. every language's strip (front and back, bleed, crop marks) is laid out once
+   and measured (:mod:`.strip`): one language whose faces do not fit stops the
+   build before anything is written, naming the language, the face, the line
+   and how many millimetres too long (:mod:`.fit`);
+2. the strip is written;
 3. the print sheet — as many strips as fit side by side, the backs mirrored
-   for long-edge duplex (:mod:`.bookmark_layout`) — is laid out and written.
+   for long-edge duplex (:mod:`.layout`) — receives copies of the strip's
+   laid-out faces (:mod:`.sheet`) and is written.
 
-Both are laid out by WeasyPrint from the same face template as the check,
-so the sheet is tagged for screen readers just like the strip (imposing the
-strip's PDF page onto the sheet would lose its structure tree). Each finished
-layout is checked once more for text running into the face's foot.
+The sheet's copies are the strip's own boxes, so the sheet is tagged for
+screen readers just like the strip (imposing the strip's PDF page onto the
+sheet would lose its structure tree) and shows exactly what was measured.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ...i18n import N_, _
+from ...i18n import _
 from ...build_context import BuildContext
 from ...errors import OutputError
 from ...outputs import bookmark_pdf, bookmark_sheet_pdf
 from ...view import LanguageView
 from .content import Face, faces
-from .fit import check_fit, check_placed
-from .html import fit_html, sheet_html, strip_html
+from .html import sheet_html, strip_html
 from .layout import sheet_layout
-from ..pdf.writing import render, write_pdf
+from .sheet import write_sheet
+from .strip import lay_out_strip
+from ..pdf.writing import write_pdf
 
 PT_PER_MM = 72 / 25.4
 
@@ -44,16 +46,17 @@ def build_bookmarks(ctx: BuildContext) -> None:
     # A language whose bookmark was built before from exactly the same input is copied, not laid out again.
     pending = [view for view in ctx.views if not ctx.pdf_cache.restore(keys[view.code], targets[view.code])]
     problems = []
+    strips = {}
     for view in pending:
         try:
-            check_fit(view, content[view.code], ctx.charter_dir)
+            strips[view.code] = lay_out_strip(view, content[view.code], ctx.charter_dir)
         except OutputError as exc:
             problems.append(str(exc))
     if problems:
         raise OutputError("\n".join(problems))
     for view in pending:
-        write_strip(view, content[view.code], targets[view.code]["strip.pdf"])
-        write_sheet(view, content[view.code], targets[view.code]["sheet.pdf"])
+        write_strip(view, strips[view.code], targets[view.code]["strip.pdf"])
+        write_sheet(view, content[view.code], strips[view.code], targets[view.code]["sheet.pdf"])
         ctx.pdf_cache.store(keys[view.code], targets[view.code])
     for view in ctx.views:
         text = _("    bookmark ({code}) → {strip}, {sheet}") if view in pending else _("    bookmark ({code}) → {strip}, {sheet} (unchanged, reused)")
@@ -61,18 +64,17 @@ def build_bookmarks(ctx: BuildContext) -> None:
 
 
 def _cache_key(ctx: BuildContext, view: LanguageView, face_list: list[Face]) -> str:
-    """Everything WeasyPrint gets for this language's bookmark: the fit check's, the strip's and the sheet's HTML."""
+    """Everything WeasyPrint gets for this language's bookmark: the strip's and the sheet's HTML."""
     bookmark = view.charter.bookmark
     layout = sheet_layout(bookmark.size, bookmark.sheet)
-    return ctx.pdf_cache.key(
-        fit_html(view, face_list, bookmark.size.height_mm), strip_html(view, face_list), sheet_html(view, face_list, layout)
-    )
+    return ctx.pdf_cache.key(strip_html(view, face_list), sheet_html(view, face_list, layout))
 
 
-def write_strip(view: LanguageView, face_list: list[Face], target: Path) -> Path:
-    """The bookmark for a print shop: front and back of one strip, with bleed and crop marks."""
-    document = render(strip_html(view, face_list))
-    check_placed(view, document, [("strip-", "front"), ("strip-", "back")], "strip")
+def write_strip(view: LanguageView, document, target: Path) -> Path:
+    """The bookmark for a print shop: front and back of one strip, with bleed and crop marks.
+
+    ``document`` is the strip as :func:`.strip.lay_out_strip` laid it out and measured it.
+    """
     bleed_pt = view.charter.bookmark.size.bleed_mm * PT_PER_MM
 
     def real_bleed_box(_document, pdf) -> None:
@@ -85,16 +87,5 @@ def write_strip(view: LanguageView, face_list: list[Face], target: Path) -> Path
                 )
 
     write_pdf(document, target, finisher=real_bleed_box)
-    return target
-
-
-def write_sheet(view: LanguageView, face_list: list[Face], target: Path) -> Path:
-    """The A4 sheet: fronts on page 1, backs on page 2 mirrored for long-edge duplex, thin cut marks."""
-    bookmark = view.charter.bookmark
-    layout = sheet_layout(bookmark.size, bookmark.sheet)
-    document = render(sheet_html(view, face_list, layout))
-    copies = [(f"sheet-{side}-{i}-", side) for side in ("front", "back") for i in range(len(layout.front))]
-    check_placed(view, document, copies, N_("print sheet"))
-    write_pdf(document, target)
     return target
 

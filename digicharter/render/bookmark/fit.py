@@ -11,8 +11,9 @@ a page tall enough for everything and measured.
 Words too long to wrap (an address …) would run past the cut edge instead:
 every line of text is also checked to stay inside its box.
 
-The finished strip and sheet are checked again from their own layout
-(:func:`check_placed`): the text must end above the foot on every copy.
+The build lays the strip out first and measures that (:mod:`.strip`,
+:func:`placed_problem`): the check here runs when the strip shows a face that
+does not fit, to say which line runs over and by how much.
 
 A face of a thousand lines would take WeasyPrint minutes to lay out, only to
 be refused. A face that does not fit with its first lines (each cut short)
@@ -107,8 +108,15 @@ def _short_line(line: Line, most: int) -> Line:
     return replace(line, text=Markup(escape(Markup(line.text).striptags()[:most])), label=label)
 
 
-def check_fit(view: LanguageView, faces: list[Face], charter_dir: Path | None = None) -> None:
-    """Raise :class:`OutputError` if a face of the bookmark does not fit, naming language, face, line and size."""
+def check_fit(view: LanguageView, faces: list[Face], charter_dir: Path | None = None,
+              measured: dict[str, float] | None = None) -> None:
+    """Raise :class:`OutputError` if a face of the bookmark does not fit, naming language, face, line and size.
+
+    ``measured`` holds, by face name, how many millimetres the laid-out strip
+    shows the face's text running into its foot (:func:`strip_overflow`): what
+    is printed decides, so that is the figure the message gives.
+    """
+    measured = measured or {}
     height = view.charter.bookmark.size.height_mm
     probed, cut = probe(view, faces)
     document = render(fit_html(view, probed, height))
@@ -116,25 +124,23 @@ def check_fit(view: LanguageView, faces: list[Face], charter_dir: Path | None = 
     too_long = [(face, probe_face) for face, probe_face in zip(faces, probed)
                 if pages[f"{face.name}-end"] != pages[face.name]]
     if too_long:
-        raise OutputError(_message(view, [_spill(view, face, probe_face, pages, cut.get(face.name))
+        raise OutputError(_message(view, [_spill(view, face, probe_face, pages, cut.get(face.name), measured.get(face.name))
                                           for face, probe_face in too_long], charter_dir))
     if cut:  # a cut face fits after all (no face of this size should): lay out the whole faces to decide
         document = render(fit_html(view, faces, height))
         pages = anchor_pages(document)
         too_long = [(face, face) for face in faces if pages[f"{face.name}-end"] != pages[face.name]]
         if too_long:
-            raise OutputError(_message(view, [_spill(view, face, face, pages, None) for face, _same in too_long], charter_dir))
-    too_wide = _too_wide(view, faces, document, charter_dir)
+            raise OutputError(_message(view, [_spill(view, face, face, pages, None, measured.get(face.name))
+                                              for face, _same in too_long], charter_dir))
+    too_wide = too_wide_problems(view, [(face, page._page_box, 0.0) for face, page in zip(faces, document.pages)],
+                                 charter_dir)
     if too_wide:
-        shown = too_wide[:SHOWN]
-        if len(too_wide) > SHOWN:
-            rest = len(too_wide) - SHOWN
-            shown.append(ngettext("… and {count} more line that is too wide.", "… and {count} more lines that are too wide.",
-                                  rest).format(count=rest))
-        raise OutputError("\n".join(shown))
+        raise OutputError("\n".join(too_wide))
 
 
-def _spill(view: LanguageView, face: Face, laid_out: Face, pages: dict[str, int], cut: str | None) -> Spill:
+def _spill(view: LanguageView, face: Face, laid_out: Face, pages: dict[str, int], cut: str | None,
+           measured: float | None = None) -> Spill:
     """Which line of ``face`` ran onto the next page (and which was the last to stay), and by how much.
 
     ``laid_out`` is the face as it was laid out: ``face`` itself, or cut short by :func:`probe` (``cut`` says why).
@@ -149,16 +155,17 @@ def _spill(view: LanguageView, face: Face, laid_out: Face, pages: dict[str, int]
                 fitting += 1
             elif first_over is None:
                 first_over = line
-    overflow, heights = _measure(view, laid_out)
+    overflow, heights = _measure(view, laid_out, None if cut else measured)
     tallest = max(heights, key=lambda item: item[1], default=(None, 0.0))
     many = len(face.lines) if cut == "lines" else 0
     return Spill(face, overflow, first_over, last_fitting, tallest[0], tallest[1], many, fitting, cut is not None)
 
 
-def _measure(view: LanguageView, face: Face) -> tuple[float, list[tuple[Line, float]]]:
+def _measure(view: LanguageView, face: Face, measured: float | None = None) -> tuple[float, list[tuple[Line, float]]]:
     """How much taller than the strip the face is, and how tall each line is.
 
-    Measured with the face laid out alone on a page tall enough for all of it.
+    Measured with the face laid out alone on a page tall enough for all of it,
+    unless the strip has ``measured`` it already.
     """
     height = view.charter.bookmark.size.height_mm
     tall = render(fit_html(view, [face], height * 20))
@@ -170,6 +177,9 @@ def _measure(view: LanguageView, face: Face) -> tuple[float, list[tuple[Line, fl
         if f"{face.name}-item-{s}-{k}" in anchors  # (a face cut by probe() always fits on the tall page)
     ]
     box = anchors[face.name]
+    if measured is not None:  # the strip was laid out: what it needs decides
+        tall_mm = box[3] / PX_PER_MM - max(box[1] / PX_PER_MM, 0) - height
+        return _strip_needs(view, face, max(tall_mm, measured if measured != float("inf") else 0.0)), heights
     measured = box[3] / PX_PER_MM - max(box[1] / PX_PER_MM, 0)
     if measured > height:
         return measured - height, heights
@@ -183,16 +193,43 @@ def _measure(view: LanguageView, face: Face) -> tuple[float, list[tuple[Line, fl
     return high - height, heights
 
 
-def _too_wide(view: LanguageView, faces: list[Face], document, charter_dir: Path | None) -> list[str]:
+def _strip_needs(view: LanguageView, face: Face, overflow_mm: float) -> float:
+    """How much taller the strip must be for ``face`` to fit, to a tenth of a millimetre.
+
+    Found on the strip's own layout (the one printed), made taller: the
+    free-flowing layout and the strip's fixed one differ by a few millimetres
+    (the strip's foot sits in the face's last room), so ``overflow_mm``, what
+    either measured, is only where the search starts.
+    """
+    from .html import strip_html
+
+    def fits(height_mm: float) -> bool:
+        document = render(strip_html(view, [face], height_mm))
+        return strip_overflow(document, [("strip-", face.name)])[face.name] <= TOLERANCE_MM
+
+    height = view.charter.bookmark.size.height_mm
+    low, high = height, height + overflow_mm + 1
+    for _attempt in range(4):
+        if fits(high):
+            break
+        low, high = high, high + overflow_mm + 10
+    while high - low > 0.1:
+        middle = (low + high) / 2
+        low, high = (low, middle) if fits(middle) else (middle, high)
+    return high - height
+
+
+def too_wide_problems(view: LanguageView, placed: list[tuple[Face, object, float]], charter_dir: Path | None) -> list[str]:
     """Lines of text that stick out of their box or past the safe margin: a word too long to wrap.
 
     WeasyPrint lets such a word (an address, a web link …) run on past the edge
-    of its box, where the cutter would take it off.
+    of its box, where the cutter would take it off. ``placed`` holds each face
+    with the laid-out box it is in and the x (px) of the face's left edge. The
+    messages name the worst few and count the others.
     """
     from weasyprint.formatting_structure import boxes
 
     size = view.charter.bookmark.size
-    margin_right = (size.width_mm - size.margin_mm) * PX_PER_MM
     problems = []
 
     def walk(box, right_limit: float, face: Face) -> None:
@@ -209,8 +246,12 @@ def _too_wide(view: LanguageView, faces: list[Face], document, charter_dir: Path
         for child in getattr(box, "children", []):
             walk(child, right_limit, face)
 
-    for face, page in zip(faces, document.pages):
-        walk(page._page_box, margin_right, face)
+    for face, box, left in placed:
+        walk(box, left + (size.width_mm - size.margin_mm) * PX_PER_MM, face)
+    if len(problems) > SHOWN:
+        rest = len(problems) - SHOWN
+        problems = problems[:SHOWN] + [ngettext("… and {count} more line that is too wide.",
+                                                "… and {count} more lines that are too wide.", rest).format(count=rest)]
     return problems
 
 
@@ -323,26 +364,34 @@ def _location(charter_dir: Path | None, section: str, path: tuple) -> str:
     return _("{file}:{line}").format(file=loaded.shown_as, line=loaded.mark_for(path).line)
 
 
-def check_placed(view: LanguageView, document, copies: list[tuple[str, str]], what: str) -> None:
-    """On a finished strip or sheet, every face's text must end above its foot (a second line of defence).
+def strip_overflow(document, copies: list[tuple[str, str]]) -> dict[str, float]:
+    """By face name: how many mm the face's text runs into its foot on a laid-out strip (infinite if it left the page).
 
     ``copies`` lists (id prefix, face name) of every face placed in ``document``.
-    The fit check has already passed, so this fails only if the fixed layout
-    differs from the flowing one — a bug, but one that must never print cut text.
+    A face fits when its figure is at most :data:`TOLERANCE_MM`.
     """
     positions: dict[str, tuple[int, tuple[float, ...]]] = {}
     for index, page in enumerate(document.pages):
         for anchor, box in page.anchors.items():
             positions.setdefault(anchor, (index, box))
+    found = {}
     for prefix, name in copies:
-        start_page, _end = positions[f"{prefix}{name}"]
-        end_page, end = positions[f"{prefix}{name}-body-end"]
-        foot_page, foot = positions[f"{prefix}{name}-foot"]
-        over = (end[3] - foot[1]) / PX_PER_MM
-        if not start_page == end_page == foot_page or over > TOLERANCE_MM:
-            raise OutputError(
-                _("the bookmark {what} in {language} ({code}): the {face} face's text runs {over} mm into its foot; "
-                  "shorten a line on the {face} face in {file}").format(
-                    what=_(what), language=view.language.name, code=view.code, face=_face(name),
-                    over=f"{max(over, 0):.1f}", file=SECTION_FILES["bookmark"])
-            )
+        start = positions.get(f"{prefix}{name}")
+        end = positions.get(f"{prefix}{name}-body-end")
+        foot = positions.get(f"{prefix}{name}-foot")
+        if not (start and end and foot) or not start[0] == end[0] == foot[0]:
+            found[name] = float("inf")
+        else:
+            found[name] = (end[1][3] - foot[1][1]) / PX_PER_MM
+    return found
+
+
+def placed_problem(view: LanguageView, document, copies: list[tuple[str, str]], what: str) -> str | None:
+    """On a laid-out strip, every face's text must end on its page, above its foot; else what is wrong, in words."""
+    for name, over in strip_overflow(document, copies).items():
+        if over > TOLERANCE_MM:
+            return _("the bookmark {what} in {language} ({code}): the {face} face's text runs {over} mm into its foot; "
+                     "shorten a line on the {face} face in {file}").format(
+                what=_(what), language=view.language.name, code=view.code, face=_face(name),
+                over=f"{max(over, 0):.1f}" if over != float("inf") else "?", file=SECTION_FILES["bookmark"])
+    return None

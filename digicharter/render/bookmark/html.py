@@ -164,12 +164,16 @@ def fit_html(view: LanguageView, faces: list[Face], page_height_mm: float) -> st
     return _environment().get_template("fit.html.j2").render(**_common(view, faces), page_height_mm=page_height_mm)
 
 
-def strip_html(view: LanguageView, faces: list[Face]) -> str:
+def strip_html(view: LanguageView, faces: list[Face], height_mm: float | None = None) -> str:
+    """The strip for a print shop; ``height_mm`` lays it out taller than bookmark.yaml says (to measure a face)."""
     size = view.charter.bookmark.size
+    common = _common(view, faces)
+    if height_mm is not None:
+        common["size"] = size = size.model_copy(update={"height_mm": height_mm})
     return (
         _environment()
         .get_template("strip.html.j2")
-        .render(**_common(view, faces), marks_bleed_mm=2 * size.bleed_mm + CROP_MARK_ROOM_MM)
+        .render(**common, marks_bleed_mm=2 * size.bleed_mm + CROP_MARK_ROOM_MM)
     )
 
 
