@@ -123,6 +123,23 @@ def test_the_bookmark_shows_the_parent_contacts_of_calendar_yaml(built_site: Pat
         assert dates_line(view, contacts) in text
 
 
+def test_a_line_of_dates_is_punctuated_and_joined_as_its_language_does(loaded) -> None:
+    """French puts a narrow no-break space before the colon; every language joins the dates its own way (CLDR)."""
+    from babel.lists import format_list
+
+    from digicharter.schoolyear.event_lines import dates_line
+    from digicharter.view import views
+
+    contacts = [e for e in loaded.charter.calendar.events if e.kind == "parent_contact"]
+    assert len(contacts) >= 2
+    for view in views(loaded.charter):
+        line = dates_line(view, contacts)
+        name, _, dates = line.partition(":")
+        assert name.endswith("\u202f") == (view.code == "fr"), line
+        joined = format_list(["A", "B"], locale=view.language.locale).replace("A", "").replace("B", "")
+        assert joined.strip() and joined in dates, line
+
+
 def test_a_bookmark_line_of_events_needs_them_in_calendar_yaml(charter_copy: Path) -> None:
     (charter_copy / "calendar.yaml").unlink()
     problems = _problems(charter_copy)

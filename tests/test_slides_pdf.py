@@ -172,6 +172,18 @@ def test_the_handout_shows_each_slide_as_the_decks_own_page(built_site, language
                     f"{view.code}: slide {index + 1}"
 
 
+def test_facts_on_the_slides_are_written_in_the_decks_language(built_site, languages):
+    """Office hours and the teacher's address pattern follow each deck's language (they used to show in Dutch)."""
+    from digicharter.schema.base import SAME, Text
+
+    for view in languages:
+        text = " ".join(page_texts(built_site / outputs.slides_pdf(view)))
+        facts = [f"{{period.{phone.hours}}}" for phone in view.charter.school.phones if phone.hours] + ["{teacher_email}"]
+        for fact in facts:
+            written = normal(view.raw(Text(((SAME, fact),))))
+            assert written in text, f"{view.code}: {fact} is not written as {written!r} on the slides"
+
+
 def test_pdfs_are_tagged_and_titled(built_site, languages):
     from pypdf import PdfReader
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from babel.dates import format_date, format_time
 
 from ..schema.calendar import Event
+from ..typography import join_list, label_separator
 from ..view import LanguageView
 
 
@@ -21,7 +22,7 @@ def event_line(view: LanguageView, event: Event, *, with_weekday: bool = True) -
         when += ", " + start
         if event.end is not None:
             when += "–" + format_time(event.end, view.language.time_format, locale=locale)
-    return f"{when}: {view.raw(event.name)}"
+    return f"{when}{label_separator(locale)}{view.raw(event.name)}"
 
 
 def event_lines(view: LanguageView, events: list[Event]) -> list[str]:
@@ -30,9 +31,13 @@ def event_lines(view: LanguageView, events: list[Event]) -> list[str]:
 
 
 def dates_line(view: LanguageView, events: list[Event]) -> str:
-    """One kind of event on one line: its name and every date, e.g. "Oudercontact (rapport): 17 december, 25 maart"."""
+    """One kind of event on one line: its name and every date, e.g. "Oudercontact (rapport): 17 december en 25 maart".
+
+    The separator and the list come from the locale ("… : 17 décembre et 25 mars", Arabic joins with "و").
+    """
     ordered = sorted(events, key=lambda e: (e.date, e.start or e.date))
     if not ordered:
         return ""
-    dates = ", ".join(format_date(e.date, "d MMMM", locale=view.language.locale) for e in ordered)
-    return f"{view.raw(ordered[0].name)}: {dates}"
+    locale = view.language.locale
+    dates = join_list([format_date(e.date, "d MMMM", locale=locale) for e in ordered], locale)
+    return f"{view.raw(ordered[0].name)}{label_separator(locale)}{dates}"

@@ -17,7 +17,7 @@ from ...escaping import html_text
 from ...i18n import _
 from ...outputs import absolute_url, calendar_ics, site_url
 from ...schema.agreements import Agreement
-from ...schema.base import Text
+from ...schema.base import SAME, Text
 from ...schema.slides import DEFAULT_OUTLINE, PARENTS_ROLE, OutlineEntry
 from ...view import LanguageView
 
@@ -142,7 +142,7 @@ class _DeckBuilder:
 
     def fact(self, reference: str) -> Markup:
         """One fact by its reference, e.g. ``{phone.school}``, written as the texts write it (links included)."""
-        return self.html(Text((("", reference),)))
+        return self.html(Text(((SAME, reference),)))  # a fact is one text in every language, written in each
 
     def label(self, name: str) -> Markup:
         return self.html(getattr(self.labels, name))
