@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 from typing import Callable
 
@@ -74,6 +76,7 @@ def write_pdf(document, target: Path, *, finisher: Callable | None = None) -> No
     def finish(doc, pdf) -> None:
         if finisher is not None:
             finisher(doc, pdf)
+        right_to_left_ligatures_in_visual_order(pdf)
         embedded = embedded_files(pdf)
         if embedded:
             raise InternalError(f"a PDF would have embedded files: {embedded}")
@@ -89,6 +92,35 @@ def write_pdf(document, target: Path, *, finisher: Callable | None = None) -> No
             if isinstance(exc, InternalError):
                 raise
             raise InternalError(f"WeasyPrint was refused a resource: {exc.__cause__ or exc}") from exc
+
+
+_CMAP_ENTRY = re.compile(rb"^<([0-9a-f]+)> <((?:[0-9a-f]{4})+)>$")
+
+
+def right_to_left_ligatures_in_visual_order(pdf) -> None:
+    """Write what a right-to-left ligature stands for in the order its glyph is drawn, so extracted text reads as typed.
+
+    A PDF holds right-to-left text in visual order, and text extractors
+    (poppler's pdftotext, search and copy in viewers) turn each right-to-left
+    run around as a whole. WeasyPrint maps one glyph that stands for several
+    letters, such as Arabic's lam-alef "لا", to those letters in reading
+    order, so turning the run around swapped them: "الأولياء" came out as
+    "األولياء". Such a glyph's letters are written reversed in the font's
+    ToUnicode map, as every other glyph of the run is.
+    """
+    import pydyf
+
+    for obj in pdf.objects:
+        if not isinstance(obj, pydyf.Stream) or b"begincmap" not in obj.stream[:8]:
+            continue
+        for index, line in enumerate(obj.stream):
+            match = _CMAP_ENTRY.match(line) if isinstance(line, bytes) else None
+            if match is None or len(match.group(2)) <= 4:
+                continue
+            text = bytes.fromhex(match.group(2).decode("ascii")).decode("utf-16-be")
+            if all(unicodedata.bidirectional(c) in ("R", "AL", "NSM") for c in text):
+                reversed_hex = "".join(c.encode("utf-16-be").hex() for c in reversed(text)).encode("ascii")
+                obj.stream[index] = b"<" + match.group(1) + b"> <" + reversed_hex + b">"
 
 
 def without_attachments(document) -> None:
