@@ -34,9 +34,45 @@ def _messages_in_english():
     i18n.reset()
 
 
+#: The languages typed in the example's YAML; French and Arabic come from its translators' PO files.
+TYPED_LANGUAGES = ("nl", "en")
+
+
 @pytest.fixture
 def charter_copy(tmp_path: Path) -> Path:
-    """A copy of the example charter to change freely."""
+    """A copy of the example charter to change freely, in its two typed languages (Dutch and English).
+
+    Most tests change a text and build one output to see what happens; four
+    languages would only make each build twice as long. The example's French
+    and Arabic are built, browsed and checked by the session's full build
+    (``loaded``, ``built_site``) and by ``full_charter_copy``.
+    """
+    return copy_charter(tmp_path / "charter")
+
+
+def copy_charter(target: Path) -> Path:
+    """The example charter copied to ``target`` in Dutch and English only (see :func:`charter_copy`)."""
+    shutil.copytree(CHARTER, target)
+    settings = target / "charter.yaml"
+    text = settings.read_text(encoding="utf-8")
+    first_other = min(text.index(f"  - code: {code}\n") for code in other_languages(text))
+    settings.write_text(text[:first_other] + text[text.index("\n# Plain texts", first_other):], encoding="utf-8")
+    shutil.rmtree(target / "translations", ignore_errors=True)
+    return target
+
+
+def other_languages(charter_yaml: str) -> list[str]:
+    import re
+
+    codes = re.findall(r"^  - code: (\S+)$", charter_yaml, flags=re.M)
+    others = [code for code in codes if code not in TYPED_LANGUAGES]
+    assert codes[: len(TYPED_LANGUAGES)] == list(TYPED_LANGUAGES) and others, codes
+    return others
+
+
+@pytest.fixture
+def full_charter_copy(tmp_path: Path) -> Path:
+    """A copy of the example charter with every language it is published in."""
     target = tmp_path / "charter"
     shutil.copytree(CHARTER, target)
     return target

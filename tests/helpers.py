@@ -36,3 +36,28 @@ LOCATION = re.compile(r"^(?P<file>[^:\s]+\.yaml):(?P<line>\d+):(?P<column>\d+): 
 def locations(stderr: str) -> list[tuple[str, int, str]]:
     """(file name, line, message) of every located problem line."""
     return [(Path(m["file"]).name, int(m["line"]), m["rest"]) for m in LOCATION.finditer(stderr)]
+
+
+def reads_in(needle: str, haystack: str, direction: str = "ltr") -> bool:
+    """Whether a text that was typed is in text read back from a PDF.
+
+    Left to right: as one string, spaces aside. Right to left: poppler puts each
+    run back in reading order, but a line mixing Arabic with Latin words,
+    numbers and brackets comes out with its runs and brackets in another order,
+    and a word with a vowel mark above it may come out in two pieces (the mark
+    is taken for a line of its own). So each word must be there, as runs of one
+    script, and words with vowel marks are left out.
+    """
+    import re
+    import unicodedata
+
+    def plain(text: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c) != "Cf").casefold()
+
+    needle, haystack = plain(needle), plain(haystack)
+    if direction != "rtl":
+        return re.sub(r"\s+", "", needle) in re.sub(r"\s+", "", haystack)
+    squashed = re.sub(r"\s+", "", "".join(c for c in haystack if unicodedata.category(c) != "Mn"))
+    runs = [run for word in needle.split() if not any(unicodedata.category(c) == "Mn" for c in word)
+            for run in re.findall(r"\d+|[a-z\u00c0-\u024f]+|[^\W\d_a-z\u00c0-\u024f]+", word)]
+    return all(run in squashed for run in runs)

@@ -38,11 +38,11 @@ def changed(tmp_path_factory) -> tuple[Path, list[LanguageView]]:
     """The example charter with a line moved, a phone number changed, a shorter strip, an offset sheet; built."""
     import shutil
 
-    from conftest import CHARTER
+    from conftest import CHARTER, copy_charter
 
     root = tmp_path_factory.mktemp("changed")
     charter = root / "charter"
-    shutil.copytree(CHARTER, charter)
+    copy_charter(charter)
     bookmark = charter / "bookmark.yaml"
     # Make room on the back (the dates of calendar.yaml go), then move 'email-teacher' from the front
     # to the end of the back's second section.

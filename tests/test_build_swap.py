@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHARTER, PROJECT
+from conftest import CHARTER, PROJECT, copy_charter
 from digicharter import build as build_module
 from digicharter.build import BUILT_MARK, PAUSE_FOR_TESTS, build
 
@@ -214,8 +214,8 @@ def test_two_builds_at_once_each_get_only_their_own_pages(tmp_path):
     must have its own pages only: nothing generated is shared between builds.
     """
     first, second = tmp_path / "charter", tmp_path / "charter-try"
-    shutil.copytree(CHARTER, first)
-    shutil.copytree(CHARTER, second)
+    copy_charter(first)
+    copy_charter(second)
     replace_in(second / "school.yaml", "name: Basisschool De Boomhut Lozen", "name: Basisschool Het Wilgje Lozen")
     channels = (second / "channels.yaml").read_text(encoding="utf-8")
     channels = channels[: channels.index("  - id: facebook")] + channels[channels.index("  - id: info_evenings"):]

@@ -19,7 +19,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CHARTER
+from conftest import CHARTER, copy_charter
 from digicharter.cli import main
 from digicharter.loading.yaml_loader import load_yaml_file
 from digicharter.schema import SECTION_FILES
@@ -129,7 +129,7 @@ def test_check_never_crashes(change, strict, capsys):
     name, content = change
     with tempfile.TemporaryDirectory() as tmp:
         charter = Path(tmp) / "charter"
-        shutil.copytree(CHARTER, charter)
+        copy_charter(charter)
         (charter / name).write_bytes(content)
         code = main(["check", str(charter)] + (["--strict"] if strict else []))
         captured = capsys.readouterr()

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import tinyhtml5
 
-from conftest import CHARTER
+from conftest import CHARTER, copy_charter
 from digicharter.build import build
 
 from helpers import replace_in, run_cli
@@ -55,7 +55,7 @@ class _Tags(HTMLParser):
 def hostile_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("hostile")
     charter = root / "charter"
-    shutil.copytree(CHARTER, charter)
+    copy_charter(charter)
     agreements = charter / "protocol.yaml"
     # The agreement is on the website (protocol, Smartschool page), the bookmark's back and a slide.
     replace_in(agreements, "nl: Altijd met respect, geen berichten in drukletters", f"nl: Respect {SCRIPT}")

@@ -23,7 +23,7 @@ import tinyhtml5
 from pypdf import PdfReader
 
 import injection_fields as fields
-from conftest import CHARTER
+from conftest import CHARTER, copy_charter
 from digicharter.build import build
 from digicharter.steps import output_steps
 from digicharter.errors import OutputError
@@ -104,7 +104,7 @@ class Attack:
 
     def prepare(self) -> None:
         """Write the payloads, let the strict check refuse what it must, and keep the example's value there."""
-        shutil.copytree(CHARTER, self.charter)
+        copy_charter(self.charter)
         fields.seed(self.charter)
         self.source = source = fields.read(self.charter)
         values = {target: self.value for target in source.targets}

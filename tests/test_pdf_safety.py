@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import CHARTER
+from conftest import CHARTER, copy_charter
 from digicharter.assets import font_files
 from digicharter.build import build
 from digicharter.errors import InternalError
@@ -88,7 +88,7 @@ def hostile_pdfs(tmp_path_factory, server) -> tuple[Path, dict[str, str], list[l
     base, _requests = server
     root = tmp_path_factory.mktemp("pdf-safety")
     charter = root / "charter"
-    shutil.copytree(CHARTER, charter)
+    copy_charter(charter)
     p = payloads(base)
     replace_in(charter / "school.yaml", "short_name: De Boomhut", f"short_name: {_yaml(p['short_name'])}")
     replace_in(charter / "school.yaml", "name: Basisschool De Boomhut Lozen", f"name: {_yaml(p['name'])}")

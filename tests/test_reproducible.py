@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from conftest import CHARTER
+from conftest import CHARTER, copy_charter
 from digicharter.build import build
 
 
@@ -34,7 +34,7 @@ def test_two_builds_are_byte_identical(built_site: Path, tmp_path: Path):
 
 def test_source_date_epoch_is_honoured(tmp_path: Path, monkeypatch):
     charter = tmp_path / "charter"
-    shutil.copytree(CHARTER, charter)
+    copy_charter(charter)
     sites = {}
     for epoch in ("1725148800", "1756684800"):  # 2024-09-01 and 2025-09-01
         monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)

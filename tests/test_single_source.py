@@ -52,10 +52,18 @@ def test_changing_a_phone_number_changes_text_and_link(charter_copy):
 
 
 def test_times_follow_each_languages_format(loaded):
-    nl, en = views(loaded.charter)
+    nl, en = views(loaded.charter)[:2]
     rule = nl.agreement("smartschool-no-messages-after")
     assert "17.00\u00a0u" in nl.text(rule.text, "plain")  # one unit: no line breaks inside
     assert "17:00" in en.text(rule.text, "plain")
+    # Every language writes the time with its own format (French "17 h 00", Arabic "17:00").
+    import datetime
+
+    from babel.dates import format_time
+
+    for view in views(loaded.charter):
+        written = " ".join(format_time(datetime.time(17, 0), view.language.time_format, locale=view.language.locale).split())
+        assert view.fallback_language(rule.text) or written in " ".join(view.text(rule.text, "plain").split()), view.code
     answer = nl.agreement("email-answer-time")
     assert "48\u00a0uur op weekdagen" in nl.text(answer.text, "plain")
     assert "48\u00a0hours on weekdays" in en.text(answer.text, "plain")
