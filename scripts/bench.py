@@ -1,32 +1,40 @@
 #!/usr/bin/env python3
-"""Measure Digicharter's speed and print the figures (medians of several runs).
+"""Measure Digicharter's speed next to the bare tools, in one run, and print each target with its ratio.
 
-    .venv/bin/python scripts/bench.py            # everything (a few minutes)
-    .venv/bin/python scripts/bench.py --quick    # fewer runs, no 100x charter
+    .venv/bin/python scripts/bench.py            # everything (several minutes)
+    .venv/bin/python scripts/bench.py --quick    # fewer runs
     .venv/bin/python scripts/bench.py --refusals # only the cost of refusing what is too big (4)
 
-What it measures:
+Every figure is measured here, side by side, on this machine (medians of
+several runs), and every target is a ratio against a bare tool doing the same
+job in the same run (or, for what has no bare tool, a time a person notices):
 
-1. the full ``digicharter build`` of the example charter (all outputs, both
-   languages) next to the bare tools doing the unavoidable part: ``mkdocs
-   build`` over the already generated ``site_src/`` per language, and
-   WeasyPrint rendering the already generated bookmark and slide HTML;
-2. scale: synthetic charters with 10x and 100x the agreements, and with 2 and
-   6 languages, so that the growth per agreement and per language shows;
-3. live preview: from saving a YAML file to the regenerated page being served,
-   and from saving a bookmark text to the served bookmark PDF showing it, next
-   to ``digicharter bookmark`` building that PDF alone;
-4. refusals: seconds and peak memory until the error for what is too big (a
-   4 GiB file, a 1.99 MB flow list, a thousand agreements on a slide and on
-   the bookmark), next to a bare tool on the same input or a normal build.
+* cold ``digicharter build`` (every output, every language, no PDF reused)
+  ≤ 2.5 × bare ``mkdocs build`` of the same generated pages, per language in
+  a row, without our hooks;
+* nothing changed ≤ 1.0 × the same bare ``mkdocs build``; one agreement text
+  changed: only what shows it is built again (the PDFs of an agreement that is
+  not on the bookmark or the slides are reused);
+* the slides, HTML + PDF of every language ≤ 0.5 × the CPU marp-cli spends on
+  HTML + PDF of the same decks (the bench writes a Marp version of each deck
+  itself and runs marp-cli, installed once into ``.bench-tools/``, with
+  Debian's Chromium);
+* ``digicharter check --strict`` ≤ 0.25 s;
+* the live preview: a website page updated < 1 s after a save, the bookmark
+  PDF < 3 s;
+* growth stays linear: 10 × the agreements cost at most 10 × the time,
+  6 languages at most 6/4 × the example's 4.
 
-This is a benchmark, not a test: it prints figures and asserts nothing.
+A table at the end repeats every target with its measured value. This is a
+benchmark, not a test: it prints figures and asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -45,12 +53,16 @@ sys.path.insert(0, str(PROJECT))
 from digicharter.loading.yaml_loader import load_yaml_file  # noqa: E402
 
 VENV_BIN = Path(sys.executable).parent
+#: Languages a synthetic charter adds to the example's (their texts are the English ones).
 EXTRA_LANGUAGES = [
-    {"code": "fr", "name": "Français", "locale": "fr_BE", "time_format": "HH:mm"},
     {"code": "de", "name": "Deutsch", "locale": "de_BE", "time_format": "HH:mm"},
     {"code": "es", "name": "Español", "locale": "es_ES", "time_format": "H:mm"},
     {"code": "it", "name": "Italiano", "locale": "it_IT", "time_format": "HH:mm"},
+    {"code": "pl", "name": "Polski", "locale": "pl_PL", "time_format": "HH:mm"},
 ]
+#: marp-cli, the bare tool the slides are measured against (installed into .bench-tools/ on first use).
+MARP_CLI = "@marp-team/marp-cli@4.5.1"
+BENCH_TOOLS = PROJECT / ".bench-tools"
 
 
 # --------------------------------------------------------------------------- timing
@@ -65,10 +77,19 @@ def median_of(runs: int, action: Callable[[], Any]) -> float:
     return statistics.median(times)
 
 
-def run(*command: str | Path, cwd: Path = PROJECT, env: dict[str, str] | None = None) -> None:
+def run(*command: str | Path, cwd: Path = PROJECT, env: dict[str, str] | None = None) -> str:
     done = subprocess.run([str(c) for c in command], cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})})
     if done.returncode != 0:
         raise SystemExit(f"failed: {' '.join(map(str, command))}\n{done.stdout}\n{done.stderr}")
+    return done.stdout + done.stderr
+
+
+def cpu_of(action: Callable[[], Any]) -> float:
+    """CPU seconds (user + system) the child processes of ``action`` spent, their own children included."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    action()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def digicharter_build(charter: Path, out: Path, *, cached: bool = False) -> None:
@@ -101,8 +122,8 @@ def _add_languages(node: Any, codes: list[str]) -> Any:
     return node
 
 
-def synthetic_charter(target: Path, *, factor: int = 1, languages: int = 2, new_channels: bool = True) -> Path:
-    """The example charter with ``factor`` times the agreements and ``languages`` languages.
+def synthetic_charter(target: Path, *, factor: int = 1, languages: int = 0, new_channels: bool = True) -> Path:
+    """The example charter with ``factor`` times the agreements and (if more than it has) ``languages`` languages.
 
     ``new_channels``: the extra agreements go into extra channels (copies of the
     real ones), so there are more pages and slides, each of its real size.
@@ -132,8 +153,9 @@ def synthetic_charter(target: Path, *, factor: int = 1, languages: int = 2, new_
                 agreements["rules"].append(extra)
         _write(target / "channels.yaml", channels)
         _write(target / "agreements.yaml", agreements)
-    if languages > 2:
-        extra_languages = EXTRA_LANGUAGES[: languages - 2]
+    base = len(_read(target / "charter.yaml")["languages"])
+    if languages > base:
+        extra_languages = EXTRA_LANGUAGES[: languages - base]
         codes = [lang["code"] for lang in extra_languages]
         for path in target.glob("*.yaml"):
             data = _add_languages(_read(path), codes)
@@ -255,13 +277,89 @@ def _wait_for_pdf(url: str, needle: str, timeout: float) -> bool:
     return False
 
 
-# --------------------------------------------------------------------------- main
+# --------------------------------------------------------------------------- marp-cli, the slides' bare tool
+
+
+def marp_binary() -> Path:
+    """marp-cli from .bench-tools/, installed there from the npm registry the first time."""
+    binary = BENCH_TOOLS / "node_modules" / ".bin" / "marp"
+    if not binary.exists():
+        BENCH_TOOLS.mkdir(exist_ok=True)
+        print(f"   (installing {MARP_CLI} into {BENCH_TOOLS.relative_to(PROJECT)}/ once)")
+        run("npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", BENCH_TOOLS, MARP_CLI)
+    return binary
+
+
+def marp_decks(charter: Path, target: Path) -> list[Path]:
+    """A Marp Markdown version of every language's deck: the same slides, headings, texts and lines."""
+    from markupsafe import Markup
+
+    from digicharter.loading.charter_loader import load_charter
+    from digicharter.render.slides.outline import build_deck
+    from digicharter.view import views
+
+    def plain(value: Any) -> str:
+        return " ".join(Markup(str(value)).striptags().split())
+
+    target.mkdir(parents=True, exist_ok=True)
+    decks = []
+    for view in views(load_charter(charter, strict=True).charter):
+        parts = [f"---\nmarp: true\nlang: {view.code}\npaginate: true\nfooter: {json.dumps(view.code)}\n---"]
+        for slide in build_deck(view):
+            lines = [f"# {plain(slide.heading)}"]
+            for key, value in slide.content.items():
+                if key == "points":
+                    lines += [f"- {plain(point.html)}" for point in value or []]
+                elif isinstance(value, Markup):
+                    lines.append(plain(value))
+                elif isinstance(value, list):
+                    lines += [f"- {plain(item)}" for item in value if plain(item)]
+            parts.append("\n\n".join(line for line in lines if line.strip("-# ")))
+        deck = target / f"deck-{view.code}.md"
+        deck.write_text("\n\n---\n\n".join(parts) + "\n", encoding="utf-8")
+        decks.append(deck)
+    return decks
+
+
+def marp_cpu(decks: list[Path], chromium: str) -> float:
+    """CPU seconds marp-cli (and the Chromium it drives) spends on HTML and PDF of every deck."""
+    marp = marp_binary()
+    env = {"CHROME_PATH": chromium}
+
+    def both() -> None:
+        for deck in decks:
+            run(marp, deck, "-o", deck.with_suffix(".html"), env=env)
+            run(marp, deck, "--pdf", "--browser-path", chromium, "-o", deck.with_suffix(".pdf"), env=env)
+
+    return cpu_of(both)
+
+
+# --------------------------------------------------------------------------- targets
+
+
+class Targets:
+    """Each target with its measured value, printed together at the end."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, float, float, str, str]] = []
+
+    def add(self, name: str, value: float, limit: float, unit: str, against: str) -> None:
+        self.rows.append((name, value, limit, unit, against))
+        mark = "ok  " if value <= limit else "OVER"
+        print(f"   → {mark} {name}: {value:.2f}{unit} (target ≤ {limit:g}{unit}{', ' + against if against else ''})")
+
+    def show(self) -> None:
+        print("\ntargets (measured in this run)")
+        print(f"   {'':4} {'what':<58} {'measured':>9} {'target':>8}  against")
+        for name, value, limit, unit, against in self.rows:
+            mark = "ok" if value <= limit else "OVER"
+            print(f"   {mark:<4} {name:<58} {value:8.2f}{unit:<1} {'≤ ' + format(limit, 'g') + unit:>8}  {against}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="runs per median (default 5)")
-    parser.add_argument("--quick", action="store_true", help="3 runs, no 100x charter")
+    parser.add_argument("--quick", action="store_true", help="3 runs")
     parser.add_argument("--refusals", action="store_true", help="only the cost of refusing what is too big")
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
@@ -269,65 +367,113 @@ def main() -> None:
         refusals(runs)
         return
 
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    targets = Targets()
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; medians of {runs} runs")
     with tempfile.TemporaryDirectory(prefix="digicharter-bench-") as tmp:
         work = Path(tmp)
         charter = synthetic_charter(work / "example")
+        languages = len(_read(charter / "charter.yaml")["languages"])
         site_src = work / "site_src"
         _export_pages(charter, site_src)
 
-        full = median_of(runs, lambda: digicharter_build(charter, work / "site"))
+        print(f"\n1. the example charter ({languages} languages, every output)")
+        cold_cpu: list[float] = []
+        full = median_of(runs, lambda: cold_cpu.append(cpu_of(lambda: digicharter_build(charter, work / "site"))))
         digicharter_build(charter, work / "site-warm", cached=True)
         warm = median_of(runs, lambda: digicharter_build(charter, work / "site-warm", cached=True))
-        mkdocs = statistics.median(bare_mkdocs(site_src, work) for _ in range(runs))
+        mkdocs_cpu: list[float] = []
+        mkdocs_wall: list[float] = []
+        for _ in range(runs):
+            mkdocs_cpu.append(cpu_of(lambda: mkdocs_wall.append(bare_mkdocs(site_src, work))))
+        mkdocs = statistics.median(mkdocs_wall)
         html_dir = work / "pdf-html"
         _export_pdf_html(charter, html_dir)
         weasy = statistics.median(bare_weasyprint(html_dir) for _ in range(runs))
         one_core = median_of(runs, lambda: run(VENV_BIN / "digicharter", "build", charter, "--output", work / "site-1",
                                                 "--quiet", env={"DIGICHARTER_NO_CACHE": "1", "DIGICHARTER_JOBS": "1"}))
-        print("\n1. example charter (2 languages, all outputs), median of", runs, "runs")
-        print(f"   digicharter build, cold (no PDF reused)   {full:7.2f} s")
-        print(f"     the same on one core (DIGICHARTER_JOBS=1) {one_core:5.2f} s")
-        print(f"   digicharter build, charter unchanged      {warm:7.2f} s   (PDFs reused)")
-        print(f"   bare mkdocs build, languages in a row     {mkdocs:7.2f} s")
-        print(f"   bare WeasyPrint, bookmark + slide HTML    {weasy:7.2f} s   (one core)")
-        print(f"   ratio cold build / bare mkdocs            {full / mkdocs:7.2f}")
-        print(f"   ratio warm build / bare mkdocs            {warm / mkdocs:7.2f}")
-        print(f"   ratio cold build / (bare mkdocs + WeasyPrint)  {full / (mkdocs + weasy):5.2f}")
+        print(f"   digicharter build, cold (no PDF reused)       {full:7.2f} s wall, {statistics.median(cold_cpu):6.2f} s CPU")
+        print(f"     the same in one process (DIGICHARTER_JOBS=1)  {one_core:5.2f} s")
+        print(f"   digicharter build, charter unchanged          {warm:7.2f} s   (PDFs reused)")
+        print(f"   bare mkdocs build, languages in a row         {mkdocs:7.2f} s wall, {statistics.median(mkdocs_cpu):6.2f} s CPU")
+        print(f"   bare WeasyPrint, the bookmark and slide HTML   {weasy:6.2f} s   (one process, for comparison)")
+        print(f"   CPU ratio cold build / bare mkdocs            {statistics.median(cold_cpu) / statistics.median(mkdocs_cpu):7.2f}")
+        targets.add("cold build / bare mkdocs build (wall)", full / mkdocs, 2.5, "×", "bare mkdocs, same pages")
+        targets.add("nothing changed / bare mkdocs build (wall)", warm / mkdocs, 1.0, "×", "bare mkdocs, same pages")
+        print("   Zensical engine: not measured (the engine adapter is not built yet)")
 
-        print("\n2. scale, cold builds (median of", runs, "runs; 100x: 1 run)")
-        print("   agreements  where                       languages   build      per agreement")
-        factors = [1, 10] if args.quick else [1, 10, 100]
-        for new_channels, where in ((False, "in the 10 real channels"), (True, "in copies of the channels")):
-            for factor in factors:
-                if factor == 1 and new_channels:
-                    continue
-                scaled = synthetic_charter(work / f"x{factor}-{new_channels}", factor=factor, new_channels=new_channels)
-                agreements = len(_read(scaled / "agreements.yaml")["rules"]) + len(_read(scaled / "protocol.yaml")["rules"])
-                n = 1 if factor >= 100 else runs
-                seconds = median_of(n, lambda: digicharter_build(scaled, work / f"site-x{factor}-{new_channels}"))
-                print(f"   {agreements:10d}  {where:<26}  {2:9d}  {seconds:7.2f} s  {1000 * seconds / agreements:8.1f} ms")
-        for languages in (2, 6):
-            scaled = synthetic_charter(work / f"l{languages}", languages=languages)
-            seconds = median_of(runs, lambda: digicharter_build(scaled, work / f"site-l{languages}"))
-            print(f"   {'(example)':>10}  {'':<26}  {languages:9d}  {seconds:7.2f} s  {seconds / languages:7.2f} s per language")
+        print("\n   one agreement's English text changed (its full text, then its short one)")
+        changed = synthetic_charter(work / "changed")
+        digicharter_build(changed, work / "site-changed", cached=True)
+        needless = 0
+        for label, old, new in (
+            ("full text", "en: For privacy reasons, teachers can", "en: For privacy, teachers can"),
+            ("short text", 'en: "School: {phone.school}, every day', 'en: "School {phone.school}, every day'),
+        ):
+            source = next(path for path in changed.glob("*.yaml") if old in path.read_text(encoding="utf-8"))
+            source.write_text(source.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+            started = time.perf_counter()
+            output = run(VENV_BIN / "digicharter", "--lang", "en", "build", changed, "--output", work / "site-changed")
+            seconds = time.perf_counter() - started
+            shown = " ".join(new.split(": ", 1)[1].strip('"').split()[:3])
+            again, useless = [], []
+            for line in output.splitlines():
+                line = line.strip()
+                if line.startswith(("bookmark (", "slides (")) and "reused" not in line:
+                    output_name, code = line.split(" (")[0], line.split("(")[1].split(")")[0]
+                    again.append(f"{output_name} ({code})")
+                    files = ([f"digicharter-bookmark-{code}.pdf"] if output_name == "bookmark"
+                             else [f"digicharter-slides-{code}.pdf", f"digicharter-slides-notes-{code}.pdf"])
+                    texts = " ".join(subprocess.run(["pdftotext", str(work / "site-changed" / "downloads" / f), "-"],
+                                                    capture_output=True, text=True).stdout for f in files)
+                    if shown not in " ".join(texts.split()):
+                        useless.append(f"{output_name} ({code})")
+            needless += len(useless)
+            print(f"   {label + ' changed:':<20} {seconds:5.2f} s; laid out again: {', '.join(again) or 'nothing'}"
+                  f"{'; of which not showing it: ' + ', '.join(useless) if useless else ''}")
+        targets.add("PDFs laid out again that do not show the changed text", needless, 0, "", "only what shows it")
 
-        print("\n3. live preview: save times.yaml → page served with the new time")
+        print("\n2. the slides (HTML + PDF of every language) next to marp-cli on the same decks")
+        slides_cpu = statistics.median(cpu_of(lambda: run(VENV_BIN / "digicharter", "slides", charter, "--output",
+                                                              work / "site-slides", "--quiet",
+                                                              env={"DIGICHARTER_NO_CACHE": "1"})) for _ in range(runs))
+        if chromium is None:
+            print("   marp-cli not measured: Chromium is not installed (scripts/setup.sh installs it)")
+        else:
+            decks = marp_decks(charter, work / "marp")
+            marp = statistics.median(marp_cpu(decks, chromium) for _ in range(runs))
+            print(f"   digicharter slides (also PowerPoint, handout)  {slides_cpu:6.2f} s CPU")
+            print(f"   marp-cli, HTML + PDF of the same {len(decks)} decks     {marp:6.2f} s CPU (Chromium included)")
+            targets.add("slides CPU / marp-cli CPU", slides_cpu / marp, 0.5, "×", "marp-cli HTML + PDF, same decks")
+
+        print("\n3. checking")
+        check = median_of(runs, lambda: run(VENV_BIN / "digicharter", "check", "--strict", charter))
+        python = median_of(runs, lambda: run(sys.executable, "-c", "pass"))
+        print(f"   digicharter check --strict                    {check:7.2f} s   (the interpreter alone starts in {python:.2f} s)")
+        targets.add("check --strict", check, 0.25, " s", "")
+
+        print("\n4. live preview")
         latencies, pdf_latencies = preview_latency(work, runs)
-        if latencies:
-            print(f"   median {statistics.median(latencies):.2f} s, max {max(latencies):.2f} s over {len(latencies)} saves")
-        else:
-            print("   the preview never showed the change")
-        bookmark_alone = median_of(runs, lambda: run(VENV_BIN / "digicharter", "bookmark", charter, "--output",
-                                                     work / "site-bookmark", "--quiet", env={"DIGICHARTER_NO_CACHE": "1"}))
-        print("   save a bookmark text → served bookmark PDF with the new text")
-        if pdf_latencies:
-            median = statistics.median(pdf_latencies)
-            print(f"   median {median:.2f} s, max {max(pdf_latencies):.2f} s over {len(pdf_latencies)} saves")
-            print(f"   digicharter bookmark alone (cold)         {bookmark_alone:7.2f} s")
-            print(f"   ratio preview PDF / digicharter bookmark  {median / bookmark_alone:7.2f}")
-        else:
-            print("   the preview never served the new bookmark")
+        page = statistics.median(latencies) if latencies else float("inf")
+        pdf = statistics.median(pdf_latencies) if pdf_latencies else float("inf")
+        print(f"   save times.yaml → page served with the new time: median {page:.2f} s over {len(latencies)} saves")
+        print(f"   save a bookmark text → served PDF shows it:      median {pdf:.2f} s over {len(pdf_latencies)} saves")
+        targets.add("preview: page updated after a save", page, 1.0, " s", "")
+        targets.add("preview: bookmark PDF updated after a save", pdf, 3.0, " s", "")
+
+        print("\n5. growth, cold builds")
+        base = median_of(runs, lambda: digicharter_build(charter, work / "site-g1"))
+        scaled = synthetic_charter(work / "x10", factor=10, new_channels=False)
+        agreements = len(_read(scaled / "agreements.yaml")["rules"]) + len(_read(scaled / "protocol.yaml")["rules"])
+        ten = median_of(runs, lambda: digicharter_build(scaled, work / "site-x10"))
+        print(f"   {agreements} agreements (10 × those of agreements.yaml) {ten:7.2f} s, the example {base:.2f} s")
+        targets.add("10 × the agreements: time / (10 × the example's)", ten / (10 * base), 1.0, "×", "linear growth")
+        six = synthetic_charter(work / "l6", languages=6)
+        six_time = median_of(runs, lambda: digicharter_build(six, work / "site-l6"))
+        print(f"   6 languages                                   {six_time:7.2f} s, the example ({languages}) {base:.2f} s")
+        targets.add(f"6 languages: time / (6/{languages} × the example's)", six_time / (6 / languages * base), 1.0, "×",
+                    "linear growth")
+    targets.show()
 
 
 def _export_pages(charter: Path, target: Path) -> None:
@@ -430,7 +576,7 @@ def _export_pdf_html(charter: Path, target: Path) -> None:
     from digicharter.render.bookmark.content import faces
     from digicharter.render.bookmark.html import sheet_html, strip_html
     from digicharter.render.bookmark.layout import sheet_layout
-    from digicharter.render.slides import deck_info
+    from digicharter.render.slides.build import deck_info
     from digicharter.render.slides.outline import build_deck
     from digicharter.render.slides.templates import environment
     from digicharter.view import views
