@@ -159,8 +159,7 @@ def test_the_arabic_website_runs_right_to_left_with_its_own_search(charter_copy:
         try:
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/ar/index.html")
             # A name in Latin letters, and a text still in Dutch, are found on the Arabic site (Arabic's
-            # own index keeps only Arabic letters). Words in Arabic letters the theme's search does not
-            # find at all yet, with or without Arabic stemming: not asserted here, see the README.
+            # own index keeps only Arabic letters); words in Arabic letters: see the next test.
             assert "/ar/smartschool.html" in search(page, "Smartschool")
             assert "/ar/phone.html" in search(page, "administratief")
         finally:
@@ -200,3 +199,31 @@ def _shown_texts(view) -> str:
     for rule in view.charter.all_rules():
         texts += [view.text(rule.text, "plain"), view.text(rule.short, "plain")]
     return " ".join(texts)
+
+
+@pytest.mark.browser
+@pytest.mark.xfail(strict=True, reason=(
+    "a known limit of the theme's search: its Arabic index holds stems ('هاتف' for 'الهاتف') while the theme "
+    "searches each word as a prefix without stemming it, and its worker answers Arabic queries with no result "
+    "even with the stemmer taken out (see the README); strict, so the day it works this test says so"))
+def test_the_arabic_site_search_finds_arabic_words(site_server: str, loaded, browser) -> None:
+    """Each channel's Arabic name, typed into the Arabic site's search, finds that channel's page."""
+    import re
+
+    from test_site_browser import search
+
+    arabic = next(view for view in views(loaded.charter) if view.direction == "rtl")
+    context = browser.new_context(viewport={"width": 360, "height": 780})
+    try:
+        page = context.new_page()
+        page.goto(f"{site_server}{arabic.code}/index.html")
+        tried = 0
+        for channel in loaded.charter.channels.channels:
+            name = arabic.text(channel.name, "plain")
+            if arabic.fallback_language(channel.name) or not re.search(r"[\u0621-\u064a]{3}", name):
+                continue  # a name in Latin letters (Smartschool) or not translated yet
+            tried += 1
+            assert f"/{arabic.code}/{channel.id}.html" in search(page, name), (channel.id, name)
+        assert tried >= 3, "the example has channels with Arabic names"
+    finally:
+        context.close()
