@@ -267,3 +267,28 @@ def test_speaker_view_words_from_the_charter_are_text_only(charter_copy, tmp_pat
         context.close()
     assert upcoming == PAYLOAD and PAYLOAD in options
     assert images == 0 and dialogs == []
+
+
+def test_the_help_screen_speaks_the_decks_language(offline, usb_stick, languages):
+    """Key ? shows reveal.js's keyboard help with the charter's words, in every language of the example."""
+    from digicharter.render.slides.help_screen import DESCRIPTIONS
+
+    page, attempted, errors = offline
+    for view in languages:
+        labels = view.charter.slides.labels
+        open_deck(page, (usb_stick / view.code / "index.html").as_uri())
+        page.keyboard.press("Shift+Slash")  # the ? key
+        page.wait_for_selector(".r-overlay-help", timeout=10000)
+        shown = page.evaluate("""() => ({
+            title: document.querySelector('.r-overlay-help .title').textContent,
+            heads: [...document.querySelectorAll('.r-overlay-help th')].map(th => th.textContent),
+            actions: [...document.querySelectorAll('.r-overlay-help tr td:last-child')].map(td => td.textContent),
+        })""")
+        word = lambda label: " ".join(view.raw(label).split())  # noqa: E731
+        assert shown["title"] == word(labels.help_title)
+        assert shown["heads"] == [word(labels.help_key), word(labels.help_action)]
+        actions = [" ".join(a.split()) for a in shown["actions"]]
+        assert word(labels.help_next) in actions and word(labels.speaker_view) in actions, (view.code, actions)
+        if view.code != "en":  # the English labels may say what reveal.js says
+            assert not set(actions) & set(DESCRIPTIONS), (view.code, actions)
+    assert attempted == [] and errors == []

@@ -84,6 +84,36 @@ class SlideLabels(LabelsModel):
     """The tall layout, e.g. Hoog / Tall."""
     speaker_layout_notes: LocalizedText
     """The layout with the notes only, e.g. Alleen notities / Notes only."""
+    help_title: LocalizedText
+    """Title of the HTML deck's help screen (key ?), e.g. Sneltoetsen / Keyboard shortcuts."""
+    help_key: LocalizedText
+    """Heading of the help screen's column of keys, e.g. TOETS / KEY."""
+    help_action: LocalizedText
+    """Heading of the help screen's column of actions, e.g. ACTIE / ACTION."""
+    help_next: LocalizedText
+    """On the help screen: what N and space do, e.g. Volgende dia / Next slide."""
+    help_previous: LocalizedText
+    """On the help screen: what P does, e.g. Vorige dia / Previous slide."""
+    help_left: LocalizedText
+    """On the help screen: the left arrow, e.g. Naar links / Navigate left."""
+    help_right: LocalizedText
+    """On the help screen: the right arrow, e.g. Naar rechts / Navigate right."""
+    help_up: LocalizedText
+    """On the help screen: the up arrow, e.g. Naar boven / Navigate up."""
+    help_down: LocalizedText
+    """On the help screen: the down arrow, e.g. Naar beneden / Navigate down."""
+    help_without_fragments: LocalizedText
+    """On the help screen: Alt with an arrow, e.g. Verder zonder tussenstappen / Navigate without fragments."""
+    help_first_last: LocalizedText
+    """On the help screen: Shift with an arrow, e.g. Naar de eerste of laatste dia / Jump to first/last slide."""
+    help_pause: LocalizedText
+    """On the help screen: B or the full stop, e.g. Pauze (zwart scherm) / Pause."""
+    help_fullscreen: LocalizedText
+    """On the help screen: F, e.g. Volledig scherm / Fullscreen."""
+    help_jump: LocalizedText
+    """On the help screen: G, e.g. Naar dia … / Jump to slide."""
+    help_overview: LocalizedText
+    """On the help screen: Esc and O, e.g. Overzicht van alle dia's / Slide overview."""
     handout: LocalizedText
     """Title of the notes handout, e.g. Sprekersnotities / Speaker notes."""
     slide: LocalizedText

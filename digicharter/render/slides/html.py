@@ -17,6 +17,7 @@ from ...errors import DigicharterError
 from ...view import LanguageView
 from .deck_info import DeckInfo
 from .outline import Slide
+from .help_screen import localized_reveal
 from .speaker_view import localized_notes_plugin
 from .templates import SLIDES_TEMPLATES, cover_svg, environment, page_svg
 
@@ -26,6 +27,7 @@ REVEAL_DIR = NODE_MODULES / "reveal.js"
 REVEAL_FILES = ("dist/reveal.css", "dist/reveal.js", "dist/plugin/notes.js", "LICENSE")
 #: The speaker view's plugin, whose English words and clock the deck's copy replaces (:mod:`.speaker_view`).
 NOTES_PLUGIN = "dist/plugin/notes.js"
+REVEAL_SCRIPT = "dist/reveal.js"
 
 
 def write_html_deck(view: LanguageView, slides: list[Slide], deck: DeckInfo, folder: Path) -> None:
@@ -62,6 +64,8 @@ def _copy_reveal(target: Path, view: LanguageView) -> None:
         destination.parent.mkdir(parents=True, exist_ok=True)
         if name == NOTES_PLUGIN:
             destination.write_text(localized_notes_plugin(source.read_text(encoding="utf-8"), view), encoding="utf-8")
+        elif name == REVEAL_SCRIPT:
+            destination.write_text(localized_reveal(source.read_text(encoding="utf-8"), view), encoding="utf-8")
         else:
             shutil.copyfile(source, destination)
 

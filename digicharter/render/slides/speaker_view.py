@@ -25,8 +25,12 @@ def _literal(value: str) -> str:
     return value.replace("\\", "\\\\").replace("`", "\\`").replace("${", "\\${")
 
 
-def _html(value: str) -> str:
+def html_in_literal(value: str) -> str:
+    """HTML text inside a JavaScript template literal (reveal.js writes its views and help screen from such)."""
     return _literal(str(html_text(value)))
+
+
+_html = html_in_literal
 
 
 def _js_string(value: str) -> str:
@@ -44,6 +48,7 @@ def replacements(view: LanguageView) -> list[tuple[str, str]]:
     layout_js = ",\n\t\t\t\t\t".join(f"'{key}': {_js_string(word(text))}" for key, text in layouts.items())
     return [
         ('<html lang="en">', f'<html lang="{_html(view.code)}" dir="{view.direction}">'),
+        ("description:`Speaker notes view`", f"description:`{_html(word(labels.speaker_view))}`"),  # the help screen
         ("<title>reveal.js - Speaker View</title>", f"<title>{_html(word(labels.speaker_view))}</title>"),
         ("Loading speaker view...", _html(word(labels.speaker_loading))),
         ('<span class="overlay-element label">Upcoming</span>',
