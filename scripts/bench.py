@@ -54,12 +54,13 @@ sys.path.insert(0, str(PROJECT))
 from digicharter.loading.yaml_loader import load_yaml_file  # noqa: E402
 
 VENV_BIN = Path(sys.executable).parent
-#: Languages a synthetic charter adds to the example's (their texts are the English ones).
+#: Languages a synthetic charter adds to the example's (their texts are the English ones; Digicharter has no
+#: default words in them, so they are published as in progress).
 EXTRA_LANGUAGES = [
-    {"code": "de", "name": "Deutsch", "locale": "de_BE", "time_format": "HH:mm"},
-    {"code": "es", "name": "Español", "locale": "es_ES", "time_format": "H:mm"},
-    {"code": "it", "name": "Italiano", "locale": "it_IT", "time_format": "HH:mm"},
-    {"code": "pl", "name": "Polski", "locale": "pl_PL", "time_format": "HH:mm"},
+    {"code": "de", "complete": False, "name": "Deutsch", "locale": "de_BE", "time_format": "HH:mm"},
+    {"code": "es", "complete": False, "name": "Español", "locale": "es_ES", "time_format": "H:mm"},
+    {"code": "it", "complete": False, "name": "Italiano", "locale": "it_IT", "time_format": "HH:mm"},
+    {"code": "pl", "complete": False, "name": "Polski", "locale": "pl_PL", "time_format": "HH:mm"},
 ]
 #: marp-cli, the bare tool the slides are measured against (installed into .bench-tools/ on first use).
 MARP_CLI = "@marp-team/marp-cli@4.5.1"
