@@ -26,6 +26,9 @@ from .schema.settings import Language
 
 Mode = Literal["plain", "markdown", "html"]
 
+#: Where an e-mail address may break (after its @): becomes <wbr> once the text is HTML or Markdown.
+_BREAK_AFTER_AT = "\ue000"
+
 
 def text_in(text: Text, language: str, default_language: str) -> str:
     """The text in ``language``, falling back to the default language (the checker warns about that)."""
@@ -89,7 +92,8 @@ class LanguageView:
             if mode == "plain":
                 return plain(self._fill(source, "plain"))
             filled = self._fill(source, "link")
-            return inline_html(filled) if mode == "html" else markdown_markup(filled)
+            shown = inline_html(filled) if mode == "html" else markdown_markup(filled)
+            return shown.replace(_BREAK_AFTER_AT, "<wbr>")
         # A text not yet translated shows in the default language, marked as such for screen
         # readers, hyphenation and the bidi algorithm (a Dutch line inside an Arabic page).
         return f'<span lang="{fallback}" dir="{self._directions[fallback]}">{shown}</span>'
@@ -142,7 +146,10 @@ class LanguageView:
             fact = self.fact(Reference(match.group(1), match.group(2), match.group(3), match.group(0)))
             display = self.isolated(fact.display)
             if how == "link" and fact.href:
-                return f"[{_escape_md(display)}]({fact.href})"
+                label = _escape_md(display)
+                if fact.href.startswith("mailto:"):  # a narrow screen breaks an address after its @, not in a word
+                    label = label.replace("@", "@" + _BREAK_AFTER_AT, 1)
+                return f"[{label}]({fact.href})"
             return display if how == "plain" else _escape_md(display)
 
         return REFERENCE.sub(replace, source).replace("{{", "{").replace("}}", "}")

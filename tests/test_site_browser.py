@@ -218,3 +218,37 @@ def test_times_and_durations_never_break_inside_on_a_phone(context, site_server,
         broken += [(path, b) for b in result["broken"]]
     assert seen > 20
     assert broken == []
+
+
+def test_an_email_address_breaks_only_after_its_at_on_a_phone(browser, site_server, loaded):
+    """At 360 px a long address that needs two lines breaks after its @ ("Ann.desair@ | deboomhutlozen.be"),
+    never inside a word ("…deboomhutlozen.b | e"); every language, the e-mail page and the home page."""
+    context = browser.new_context(viewport={"width": 360, "height": 780})
+    try:
+        page = context.new_page()
+        default = loaded.charter.settings.default_language
+        for language in loaded.charter.settings.languages:
+            prefix = "" if language.code == default else f"{language.code}/"
+            for name in ("email.html", "index.html"):
+                page.goto(site_server + prefix + name)
+                lines = page.evaluate("""() => [...document.querySelectorAll('.md-content a[href^="mailto:"]')].map(a => {
+                    const range = document.createRange(), text = a.textContent.replace(/[\\u2066-\\u2069]/g, '');
+                    const tops = [];
+                    for (const node of a.childNodes) {
+                        if (node.nodeType !== 3) continue;
+                        for (let i = 0; i < node.length; i++) {
+                            range.setStart(node, i); range.setEnd(node, i + 1);
+                            const rect = range.getBoundingClientRect();
+                            if (rect.width) tops.push([node.data[i], Math.round(rect.top)]);
+                        }
+                    }
+                    return tops;
+                })""")
+                for characters in lines:
+                    letters = [c for c, _ in characters if c not in "\u2066\u2067\u2068\u2069"]
+                    tops = [top for c, top in characters if c not in "\u2066\u2067\u2068\u2069"]
+                    breaks = [i for i in range(1, len(tops)) if tops[i] != tops[i - 1]]
+                    for i in breaks:
+                        assert letters[i - 1] == "@", (prefix + name, "".join(letters), i)
+    finally:
+        context.close()
