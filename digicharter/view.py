@@ -147,7 +147,9 @@ class LanguageView:
             display = self.isolated(fact.display)
             if how == "link" and fact.href:
                 label = _escape_md(display)
-                if fact.href.startswith("mailto:"):  # a narrow screen breaks an address after its @, not in a word
+                # A narrow screen breaks an address after its @, not in a word. Not right to left: there the
+                # address is isolated left to right, and WeasyPrint would reorder its halves around the break.
+                if fact.href.startswith("mailto:") and self.direction != "rtl":
                     label = label.replace("@", "@" + _BREAK_AFTER_AT, 1)
                 return f"[{label}]({fact.href})"
             return display if how == "plain" else _escape_md(display)

@@ -191,6 +191,15 @@ def test_arabic_words_with_lam_alef_read_back_from_every_pdf_as_typed(built_site
             swapped = {word for word in read_back - typed if re.sub(r"([اأإآ])ل", r"ل\1", word) in typed}
             assert not swapped, f"{path}: lam-alef read back swapped: {sorted(swapped)[:5]}"
             assert reads_in(view.text(view.charter.bookmark.labels.title, "plain"), text, "rtl")
+            if path == outputs.slides_notes_pdf(view):  # the handout names every address, each read as typed
+                for email in view.charter.school.emails:
+                    assert email.address in text, (path, email.address)
+            if path == outputs.slides_pdf(view):  # the page numbers read "3 / 20", not "20 / 3"
+                from pypdf import PdfReader
+
+                total = len(PdfReader(built_site / path).pages)
+                assert re.search(rf"(?<!\d)3 / {total}(?!\d)", text), path
+                assert not re.search(rf"(?<!\d){total} / 3(?!\d)", text), path
 
 
 def _shown_texts(view) -> str:

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from conftest import CHARTER
+from digicharter.view import views
 
 pytestmark = pytest.mark.browser
 
@@ -222,13 +223,15 @@ def test_times_and_durations_never_break_inside_on_a_phone(context, site_server,
 
 def test_an_email_address_breaks_only_after_its_at_on_a_phone(browser, site_server, loaded):
     """At 360 px a long address that needs two lines breaks after its @ ("Ann.desair@ | deboomhutlozen.be"),
-    never inside a word ("…deboomhutlozen.b | e"); every language, the e-mail page and the home page."""
+    never inside a word ("…deboomhutlozen.b | e"); every left-to-right language, the e-mail page and the home page."""
     context = browser.new_context(viewport={"width": 360, "height": 780})
     try:
         page = context.new_page()
         default = loaded.charter.settings.default_language
-        for language in loaded.charter.settings.languages:
-            prefix = "" if language.code == default else f"{language.code}/"
+        for view in views(loaded.charter):
+            if view.direction == "rtl":
+                continue  # the address is isolated left to right there, and breaks where the browser can
+            prefix = "" if view.code == default else f"{view.code}/"
             for name in ("email.html", "index.html"):
                 page.goto(site_server + prefix + name)
                 lines = page.evaluate("""() => [...document.querySelectorAll('.md-content a[href^="mailto:"]')].map(a => {
