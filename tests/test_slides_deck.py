@@ -234,13 +234,15 @@ PAYLOAD = "`${alert(1)}` \\` </script><script>alert(2)</script> <img src=x onerr
 
 
 def test_speaker_view_words_from_the_charter_are_text_only(charter_copy, tmp_path, browser):
-    """A label is written into a JavaScript template literal and an inline script: it must stay text in both."""
+    """A label is written into a JavaScript template literal and an inline script (the speaker view), or into a
+    template literal of reveal.js (the help screen): it must stay text in every one."""
     import subprocess
     import sys
 
     slides = charter_copy / "slides.yaml"
     text = slides.read_text(encoding="utf-8")
-    words = {"speaker_upcoming": PAYLOAD, "speaker_layout_wide": PAYLOAD}
+    # The help screen (key ?) writes its labels from template literals inside reveal.js itself.
+    words = {"speaker_upcoming": PAYLOAD, "speaker_layout_wide": PAYLOAD, "help_title": PAYLOAD, "help_next": PAYLOAD}
     # Braces doubled: the charter's way of writing a literal brace (a single one would be a reference).
     typed = {key: value.replace("{", "{{").replace("}", "}}") for key, value in words.items()}
     added = "".join(f"  {key}: {{en: {json.dumps(value)}}}\n" for key, value in typed.items())
@@ -263,9 +265,16 @@ def test_speaker_view_words_from_the_charter_are_text_only(charter_copy, tmp_pat
         upcoming = speaker.evaluate("document.querySelector('#upcoming-slide .label').textContent")
         options = speaker.evaluate("[...document.querySelectorAll('.speaker-layout-dropdown option')].map(o => o.textContent)")
         images = speaker.evaluate("document.querySelectorAll('img[onerror]').length")
+        page.bring_to_front()
+        page.keyboard.press("Shift+Slash")
+        page.wait_for_selector(".r-overlay-help", timeout=10000)
+        title = page.evaluate("document.querySelector('.r-overlay-help .title').textContent")
+        actions = page.evaluate("[...document.querySelectorAll('.r-overlay-help td')].map(td => td.textContent)")
+        images += page.evaluate("document.querySelectorAll('img[onerror]').length")
     finally:
         context.close()
     assert upcoming == PAYLOAD and PAYLOAD in options
+    assert title == PAYLOAD and PAYLOAD in actions
     assert images == 0 and dialogs == []
 
 
