@@ -11,7 +11,7 @@ job in the same run (or, for what has no bare tool, a time a person notices):
 
 * cold ``digicharter build`` (every output, every language, no PDF reused)
   ≤ 2.5 × bare ``mkdocs build`` of the same generated pages, per language in
-  a row, without our hooks;
+  a row, without our hooks; with ``engine: zensical`` ≤ 1.0 × that bare build;
 * nothing changed ≤ 1.0 × the same bare ``mkdocs build``; one agreement text
   changed: only what shows it is built again (the PDFs of an agreement that is
   not on the bookmark or the slides are reused);
@@ -100,6 +100,15 @@ def digicharter_build(charter: Path, out: Path, *, cached: bool = False) -> None
     ``cached=False`` is a cold build: no PDF is reused from an earlier one.
     """
     run(VENV_BIN / "digicharter", "build", charter, "--output", out, "--quiet", env={} if cached else {"DIGICHARTER_NO_CACHE": "1"})
+
+
+def website_only(charter: Path, out: Path) -> None:
+    """``digicharter build`` with the website as its only step (a new process, as the command is)."""
+    run(VENV_BIN / "python", "-c",
+        "import sys; from pathlib import Path; from digicharter.build import build; "
+        "from digicharter.steps import output_steps; "
+        "build(Path(sys.argv[1]), Path(sys.argv[2]), quiet=True, "
+        "steps=[step for step in output_steps() if step[0] == 'website'])", charter, out)
 
 
 # --------------------------------------------------------------------------- synthetic charters
@@ -419,7 +428,17 @@ def main() -> None:
         print(f"   CPU ratio cold build / bare mkdocs            {statistics.median(cold_cpu) / statistics.median(mkdocs_cpu):7.2f}")
         targets.add("cold build / bare mkdocs build (wall)", full / mkdocs, 2.5, "×", "bare mkdocs, same pages")
         targets.add("nothing changed / bare mkdocs build (wall)", warm / mkdocs, 1.0, "×", "bare mkdocs, same pages")
-        print("   Zensical engine: not measured (the engine adapter is not built yet)")
+        zensical_charter = synthetic_charter(work / "zensical")
+        with (zensical_charter / "site.yaml").open("a", encoding="utf-8") as site_yaml:
+            site_yaml.write("\nengine: zensical\n")
+        zensical = median_of(runs, lambda: digicharter_build(zensical_charter, work / "site-zensical"))
+        print(f"   digicharter build, cold, engine: zensical     {zensical:7.2f} s wall")
+        targets.add("cold build, Zensical engine / bare mkdocs build (wall)", zensical / mkdocs, 1.0, "×",
+                    "bare mkdocs, same pages")
+        # The website alone (checking, pages, engine), as a command: what the engine choice changes.
+        for label, source in (("mkdocs", charter), ("zensical", zensical_charter)):
+            alone = median_of(runs, lambda: website_only(source, work / f"website-{label}"))
+            print(f"   the website alone, engine: {label:<9}          {alone:7.2f} s wall ({alone / mkdocs:.2f}× bare mkdocs)")
 
         print("\n   one agreement's English text changed (its full text, then its short one)")
         changed = synthetic_charter(work / "changed")

@@ -8,7 +8,7 @@ reported at its line, like any other charter mistake.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
 
@@ -153,6 +153,9 @@ class Site(StrictModel):
     """The website's own words, per language. Digicharter has them in Dutch, English and French: write only those you want to change."""
     home: SiteHome = Field(default_factory=SiteHome)
     """What the home page highlights."""
+    engine: Literal["mkdocs", "zensical"] = "mkdocs"
+    """Which program turns the pages into the website: mkdocs (MkDocs with Material, the default) or zensical
+    (Zensical, the successor its makers are building). Both give the same pages, menu and downloads."""
     theme_labels: dict[str, LocalizedText] = Field(default_factory=dict)
     """Replacements for the theme's own words, by its key, e.g. search.placeholder: {nl: Zoek in het charter}.
     The theme translates its words into many languages; use this for a language it lacks or to change a word."""

@@ -1,14 +1,16 @@
 """What MkDocs calls while it builds one language: the charter's words, files and escaping go in here.
 
 :mod:`.hooks` (the file ``mkdocs.yml`` names) hands MkDocs these functions;
-:mod:`.engine` keeps the job of each build, which these look up by the config.
+:mod:`.mkdocs_engine` keeps the job of each build, which these look up by the config.
+Each does for MkDocs what the Zensical adapter (:mod:`.zensical_engine`) does
+without hooks: settings, generated files, escaping, the page direction.
 """
 
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from . import engine
+from . import mkdocs_engine as engine
 from . import theme
 from .preview import standalone_job
 
@@ -27,9 +29,11 @@ def on_files(files, config):
     from mkdocs.structure.files import File
 
     job = engine.job_of(config)
-    files.append(File.generated(config, theme.SCHOOL_CSS, content=theme.school_css(job.view)))
-    for extra in theme.font_site_files():
-        files.append(File.generated(config, extra.dest, abs_src_path=str(extra.source)))
+    for extra in theme.site_files(job.view):
+        if extra.content is not None:
+            files.append(File.generated(config, extra.dest, content=extra.content))
+        else:
+            files.append(File.generated(config, extra.dest, abs_src_path=str(extra.source)))
     return files
 
 
@@ -60,9 +64,6 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_page_context(context, page, config, nav):
-    """Point the language switcher and the hreflang links at this very page in every language."""
+    """The page body and its headings are HTML already: the escaping of :func:`on_env` leaves them as they are."""
     theme.mark_page_html(page)
-    job = engine.job_of(config)
-    if len(job.views) > 1:
-        config.extra["alternate"] = engine.alternates(job, page.file.dest_uri)
     return context

@@ -34,7 +34,8 @@ from ...view import views
 from . import preview_outputs
 from . import pages as site_pages
 from ...fsutil import move_into
-from .engine import CONFIG_FILE, Job, build_language, job_of, log
+from .job import CONFIG_FILE, Job
+from .mkdocs_engine import build_language, job_of, log
 
 #: Per charter folder, the last charter that had no mistakes (the live preview falls back to it).
 _last_good: dict[Path, Job] = {}

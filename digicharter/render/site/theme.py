@@ -1,9 +1,9 @@
 """The website's look, as far as it comes from the charter: the school's colours, the font, the theme's words.
 
 Kept apart from the pages (which are engine-neutral Markdown) because all of
-this speaks the theme's language: Material for MkDocs' CSS variables and its
-translation keys. Moving to another engine means rewriting this module and
-``templates/site/overrides/``, not the pages.
+this speaks the theme's language: Material's CSS variables and translation
+keys, which Zensical's theme shares. Moving to another theme means rewriting
+this module and ``templates/site/overrides/``, not the pages.
 """
 
 from __future__ import annotations
@@ -220,10 +220,16 @@ def _svg_url(name: str) -> str:
 
 @dataclass(frozen=True)
 class SiteFile:
-    """A file the website serves that is not a page: where it comes from and where it lands."""
+    """A file the website serves that is not a page: where it lands, and its source file or its content."""
 
-    source: Path
+    source: Path | None
     dest: str
+    content: str | None = None
+
+
+def site_files(view: LanguageView) -> list[SiteFile]:
+    """The files each language's website serves besides the pages and the theme: the school's stylesheet, the font."""
+    return [SiteFile(None, SCHOOL_CSS, school_css(view)), *font_site_files()]
 
 
 def font_site_files() -> list[SiteFile]:
