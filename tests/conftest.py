@@ -97,6 +97,52 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+#: The website engines ``site.yaml`` can name; the website tests run against each.
+ENGINES = ("mkdocs", "zensical")
+
+
+def with_engine(charter_dir: Path, engine: str) -> Path:
+    """Have ``charter_dir``'s website built by ``engine`` (``engine:`` in site.yaml)."""
+    site_yaml = charter_dir / "site.yaml"
+    text = site_yaml.read_text(encoding="utf-8")
+    assert "\nengine:" not in text, "the example names no engine: MkDocs is the default"
+    site_yaml.write_text(text + f"\nengine: {engine}\n", encoding="utf-8")
+    return charter_dir
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def site_engine(request) -> str:
+    """Each website engine in turn (the tests that take it, or :func:`website`, run once per engine)."""
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def website(site_engine: str, built_site: Path) -> Path:
+    """The example's complete site with its website built by each engine in turn.
+
+    MkDocs is the session's own build; Zensical's is the same charter with
+    ``engine: zensical`` in site.yaml, built next to it (``website.parent /
+    "site_src"`` holds its pages, as for ``built_site``). Its PDF cache starts
+    as a copy of the session build's, so only the website is built again.
+    """
+    if site_engine == "mkdocs":
+        return built_site
+    from digicharter.build import build
+
+    root = built_site.parent / site_engine
+    root.mkdir()
+    charter = with_engine(shutil.copytree(CHARTER, root / "charter"), site_engine)
+    shutil.copytree(built_site.parent / ".site-cache", root / ".site-cache")
+    build(charter, root / "site", site_src=root / "site_src", quiet=True)
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def website_server(website: Path):
+    """The website of :func:`website` served on 127.0.0.1; yields its base URL."""
+    yield from _serve(website)
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
         pass
@@ -105,7 +151,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_server(built_site: Path):
     """The built site served on 127.0.0.1 at a free port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    yield from _serve(built_site)
+
+
+def _serve(folder: Path):
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -63,6 +63,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 #: Each kind of item once, with valid references: a payload in a reference or a choice is then refused
 #: at its line and the seed's value stays.
 SEEDS: dict[str, str] = {
+    "site.yaml": """
+engine: mkdocs
+""",
     "slides.yaml": """
 outline:
   - show: title

@@ -23,7 +23,7 @@ import tinyhtml5
 from pypdf import PdfReader
 
 import injection_fields as fields
-from conftest import CHARTER, copy_charter
+from conftest import CHARTER, copy_charter, with_engine
 from digicharter.build import build
 from digicharter.steps import output_steps
 from digicharter.errors import OutputError
@@ -161,6 +161,12 @@ class Attack:
                     patch.setattr(slides_pdf, "unfit_slides", lambda *args, **kwargs: [])
                     build(self.charter, out, site_src=out.parent / "site_src", quiet=True, steps=[(name, step)], jobs=1)
             self.outputs[name] = out
+        # The website once more with the second engine, whose templates print values unescaped.
+        zensical = shutil.copytree(self.charter, self.root / "charter-zensical")
+        site_yaml = zensical / "site.yaml"
+        site_yaml.write_text(re.sub(r"^engine: .*\n", "", site_yaml.read_text(encoding="utf-8"), flags=re.M),
+                             encoding="utf-8")
+        self.outputs[ZENSICAL] = zensical_website(with_engine(zensical, "zensical"), self.root / ZENSICAL / "site")
 
     def attacked(self) -> list[fields.Target]:
         return [t for t in self.source.targets if t not in self.refused]
@@ -170,6 +176,16 @@ class Attack:
 
     def pdfs(self) -> list[Path]:
         return [pdf for out in self.outputs.values() for pdf in sorted(out.rglob("*.pdf"))]
+
+
+#: The name of the website built by Zensical among the outputs.
+ZENSICAL = "website-zensical"
+
+
+def zensical_website(charter: Path, out: Path) -> Path:
+    (step,) = [step for name, step in output_steps() if name == "website"]
+    build(charter, out, site_src=out.parent / "site_src", quiet=True, steps=[("website", step)], jobs=1)
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -182,6 +198,10 @@ def clean_scripts(tmp_path_factory) -> dict[str, Counter]:
         build(CHARTER, out, site_src=root / name / "site_src", quiet=True, steps=[(name, step)], jobs=1)
         for page in out.rglob("*.html"):
             scripts[f"{name}/{page.relative_to(out)}"] = _scripts(page)
+    out = zensical_website(with_engine(shutil.copytree(CHARTER, root / "charter-zensical"), "zensical"),
+                           root / ZENSICAL / "site")
+    for page in out.rglob("*.html"):
+        scripts[f"{ZENSICAL}/{page.relative_to(out)}"] = _scripts(page)
     return scripts
 
 
@@ -326,6 +346,16 @@ def test_no_dialog_in_chromium(attack, browser, trap):
             box.fill("")
             box.press_sequentially("digipayload", delay=20)
             page.wait_for_selector(".md-search-result__link", timeout=15_000)
+        site = servers[ZENSICAL].server_address[1]
+        for start in ("index.html", "en/index.html"):  # Zensical's search: its dialog, in a shadow root
+            page.goto(f"http://127.0.0.1:{site}/{start}", wait_until="networkidle")
+            page.click("button.md-search__button")
+            box = page.locator("input[role=combobox]")
+            for word in ("script", "onerror", "javascript", "passwd", "alert", "digipayload"):
+                box.fill("")
+                box.press_sequentially(word, delay=20)
+                page.wait_for_timeout(500)
+            page.wait_for_selector("a[role=option]", timeout=15_000)
         page.close()
     finally:
         for server in servers.values():

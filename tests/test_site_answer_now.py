@@ -108,7 +108,7 @@ def open_at(context, url: str, moment: datetime):
     return page
 
 
-def test_every_agreement_with_a_response_time_has_its_line(charter, built_site):
+def test_every_agreement_with_a_response_time_has_its_line(charter, website):
     """Generated from the model: each agreement naming one duration has a line on its channel's page, in every language."""
     from digicharter.render.site.pages import channel_file
 
@@ -116,11 +116,11 @@ def test_every_agreement_with_a_response_time_has_its_line(charter, built_site):
         folder = "" if view.is_default else view.code
         for rule in view.all_agreements:
             name = duration_of(rule)
-            html = (built_site / folder / channel_file(rule.channel).replace(".md", ".html")).read_text(encoding="utf-8")
+            html = (website / folder / channel_file(rule.channel).replace(".md", ".html")).read_text(encoding="utf-8")
             block = html[html.index(f'id="{rule.id}"'):]
             block = block[: block.index('class="dc-agreement"') if 'class="dc-agreement"' in block else len(block)]
             assert (f'data-duration="{name}"' in block) == (name is not None), (view.code, rule.id)
-        home = (built_site / folder / "index.html").read_text(encoding="utf-8")
+        home = (website / folder / "index.html").read_text(encoding="utf-8")
         assert re.search(r'<p class="dc-quiet-now"[^>]* data-answer="\{', home), "the home page carries the data"
 
 
@@ -140,29 +140,29 @@ def check_page(context, url: str, moment: datetime, want: dict) -> None:
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_every_page_with_a_response_time_shows_its_lines(charter, built_site, site_server, tokyo, language):
+def test_every_page_with_a_response_time_shows_its_lines(charter, website, website_server, tokyo, language):
     """Every page that has lines (home, protocol, channels), at a quiet moment: each line as the reference says."""
     moment = MOMENTS["Friday 20:30 before the autumn holiday (quiet)"]
     want = expected(charter, language, moment)
     folder = "" if language == charter.settings.default_language else language
-    paths = pages_with_lines(built_site, folder)
+    paths = pages_with_lines(website, folder)
     assert any(p.endswith("index.html") for p in paths) and len(paths) >= 3, paths
     for path in paths:
-        check_page(tokyo, site_server + path, moment, want)
+        check_page(tokyo, website_server + path, moment, want)
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 @pytest.mark.parametrize("label", list(MOMENTS))
-def test_the_home_page_agrees_with_the_reference_at_every_moment(charter, site_server, tokyo, language, label):
+def test_the_home_page_agrees_with_the_reference_at_every_moment(charter, website_server, tokyo, language, label):
     moment = MOMENTS[label]
     home = "index.html" if language == charter.settings.default_language else f"{language}/index.html"
-    check_page(tokyo, site_server + home, moment, expected(charter, language, moment))
+    check_page(tokyo, website_server + home, moment, expected(charter, language, moment))
 
 
-def test_the_lines_work_from_a_file_opened_without_a_server(charter, built_site, tokyo):
+def test_the_lines_work_from_a_file_opened_without_a_server(charter, website, tokyo):
     moment = MOMENTS["Friday 20:30 before the autumn holiday (quiet)"]
     want = expected(charter, "nl", moment)
-    page = open_at(tokyo, (built_site / "index.html").as_uri(), moment)
+    page = open_at(tokyo, (website / "index.html").as_uri(), moment)
     try:
         got = shown(page)
     finally:
@@ -171,9 +171,9 @@ def test_the_lines_work_from_a_file_opened_without_a_server(charter, built_site,
     assert got["quiet"][0]["text"] == want["quiet"] != ""
 
 
-def test_outside_the_school_years_it_knows_the_page_says_nothing(built_site, site_server, tokyo):
+def test_outside_the_school_years_it_knows_the_page_says_nothing(website, website_server, tokyo):
     """A site left online for years must not promise dates from a calendar it does not have."""
-    page = open_at(tokyo, site_server + "en/index.html", datetime(2031, 1, 15, 10, 0))
+    page = open_at(tokyo, website_server + "en/index.html", datetime(2031, 1, 15, 10, 0))
     try:
         got = shown(page)
     finally:
@@ -182,12 +182,12 @@ def test_outside_the_school_years_it_knows_the_page_says_nothing(built_site, sit
     assert [q["text"] for q in got["quiet"]] == [""]
 
 
-def test_the_quiet_line_follows_the_clock_while_the_page_is_open(charter, built_site, site_server, tokyo):
+def test_the_quiet_line_follows_the_clock_while_the_page_is_open(charter, website, website_server, tokyo):
     """At 19:59 it is not quiet; a minute later (the page still open) the live region says it is."""
     page = tokyo.new_page()
     try:
         page.clock.install(time=datetime(2026, 12, 2, 19, 59, tzinfo=BRUSSELS))
-        page.goto(site_server + "en/index.html")
+        page.goto(website_server + "en/index.html")
         assert shown(page)["quiet"][0]["text"] == ""
         page.clock.run_for("01:00")
         text = shown(page)["quiet"][0]["text"]

@@ -24,9 +24,20 @@ def website_pages(site: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def pages(built_site) -> list[str]:
-    found = website_pages(built_site)
+def pages(website, site_engine) -> list[str]:
+    """Every page in every language; for the second engine, every page of one language per direction.
+
+    The pages and their texts are the same whichever engine builds them (the
+    page tests of the first engine read every language); what the second
+    engine changes is the theme around them, which the default language and
+    the right-to-left one show. The home page of every language comes along.
+    """
+    found = website_pages(website)
     assert "index.html" in found and "en/index.html" in found
+    if site_engine != "mkdocs":
+        right_to_left = {p.split("/")[0] for p in found if "/" in p and (website / p.split("/")[0] / "index.html")
+                         .read_text(encoding="utf-8").count('dir="rtl"')}
+        found = [p for p in found if "/" not in p or p.split("/")[0] in right_to_left or p.endswith("/index.html")]
     return found
 
 
@@ -43,7 +54,7 @@ def open_page(page, url: str, *, idle: bool = False) -> None:
     page.evaluate("document.fonts.ready.then(() => true)")
 
 
-def test_every_page_loads_without_errors_and_nothing_leaves_localhost(browser, site_server, pages):
+def test_every_page_loads_without_errors_and_nothing_leaves_localhost(browser, website_server, pages):
     ctx = browser.new_context(viewport=DESKTOP)
     requests: list[str] = []
     problems: list[str] = []
@@ -53,7 +64,7 @@ def test_every_page_loads_without_errors_and_nothing_leaves_localhost(browser, s
     page.on("pageerror", lambda error: problems.append(f"{page.url}: {error}"))
     try:
         for path in pages:
-            open_page(page, site_server + path, idle=True)
+            open_page(page, website_server + path, idle=True)
             assert page.title(), path
     finally:
         ctx.close()
@@ -64,7 +75,7 @@ def test_every_page_loads_without_errors_and_nothing_leaves_localhost(browser, s
     assert any(url.endswith(".woff2") for url in requests)
 
 
-def test_the_switcher_leads_to_the_same_page_in_the_other_language(context, site_server, pages, loaded):
+def test_the_switcher_leads_to_the_same_page_in_the_other_language(context, website_server, pages, loaded):
     page = context.new_page()
     context.set_default_timeout(10_000)
     others = tuple(f"{lang.code}/" for lang in loaded.charter.settings.languages
@@ -73,7 +84,7 @@ def test_the_switcher_leads_to_the_same_page_in_the_other_language(context, site
     # Every page one way; back the other way for a few (the static tests check every link's target).
     pairs += [("en/" + path, path, "nl") for path in ("index.html", "phone.html", "quality.html", "downloads.html")]
     for start, expected, language in pairs:
-        open_page(page, site_server + start)
+        open_page(page, website_server + start)
         page.click(".md-header__option .md-select button")
         page.click(f"a.md-select__link[hreflang={language}]")
         page.wait_for_load_state("load")
@@ -83,6 +94,8 @@ def test_the_switcher_leads_to_the_same_page_in_the_other_language(context, site
 
 def search(page, query: str) -> list[str]:
     """Type a query into the site's search box; the paths of the pages it finds."""
+    if page.locator("button.md-search__button").count():
+        return zensical_search(page, query)
     box = page.locator("input.md-search__input")
     if not box.is_visible():
         page.click("label.md-header__button[for=__search]")
@@ -97,33 +110,54 @@ def search(page, query: str) -> list[str]:
     return sorted({urlsplit(link).path for link in links})
 
 
-def test_dutch_search_finds_dutch_pages_with_dutch_stemming(context, site_server, built_site):
+def zensical_search(page, query: str) -> list[str]:
+    """Zensical's search: a button opens its dialog (in a shadow root, which Playwright's selectors enter)."""
+    box = page.locator("input[role=combobox]")
+    if not box.is_visible():
+        button = page.locator("button.md-search__button")  # on a phone: the magnifier in the header
+        (button if button.is_visible() else page.locator("label.md-header__button[for=__search]")).click()
+    box.fill("")
+    box.press_sequentially(query, delay=20)
+    page.wait_for_timeout(600)
+    links = page.eval_on_selector_all("a[role=option]", "els => els.map(e => e.href)")
+    return sorted({urlsplit(link).path for link in links})
+
+
+def no_stemmer_in_zensical(request) -> None:
+    if request.node.callspec.params.get("site_engine") == "zensical":
+        request.applymarker(pytest.mark.xfail(
+            strict=True, reason="Zensical 0.0.73's search matches words by their letters (it forgives typos), "
+                                "with no stemmer: its search index has no place for one"))
+
+
+def test_dutch_search_finds_dutch_pages_with_dutch_stemming(context, website_server, website, request):
+    no_stemmer_in_zensical(request)
     page = context.new_page()
-    open_page(page, site_server + "index.html", idle=True)
+    open_page(page, website_server + "index.html", idle=True)
     # The phone page says "afwezigheden"; "afwezigheid" is not on it, so only Dutch stemming finds it.
-    phone_md = (built_site.parent / "site_src" / "nl" / "phone.md").read_text(encoding="utf-8")
+    phone_md = (website.parent / "site_src" / "nl" / "phone.md").read_text(encoding="utf-8")
     assert "afwezigheden" in phone_md and "afwezigheid" not in phone_md
     for query in ("afwezigheden", "afwezigheid"):
         found = search(page, query)
         assert "/phone.html" in found, (query, found)
         assert not any(path.startswith("/en/") for path in found), (query, found)
     # A Dutch word finds exactly the Dutch pages it is on (Facebook's, and the quality page's overview).
-    having = sorted(f"/{md.stem}.html" for md in (built_site.parent / "site_src" / "nl").glob("*.md")
+    having = sorted(f"/{md.stem}.html" for md in (website.parent / "site_src" / "nl").glob("*.md")
                     if "oudervereniging" in md.read_text(encoding="utf-8").lower())
     assert "/facebook.html" in having
     assert search(page, "oudervereniging") == having
 
 
-def test_english_search_stays_in_english(context, site_server):
+def test_english_search_stays_in_english(context, website_server):
     page = context.new_page()
-    open_page(page, site_server + "en/index.html", idle=True)
+    open_page(page, website_server + "en/index.html", idle=True)
     found = search(page, "absence")
     assert "/en/phone.html" in found
     assert all(path.startswith("/en/") for path in found)
     assert search(page, "afwezigheden") == []
 
 
-def test_no_serious_accessibility_violations(browser, site_server, pages):
+def test_no_serious_accessibility_violations(browser, website_server, pages):
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
@@ -133,7 +167,7 @@ def test_no_serious_accessibility_violations(browser, site_server, pages):
         page = ctx.new_page()
         try:
             for path in subset:
-                open_page(page, site_server + path)
+                open_page(page, website_server + path)
                 for violation in axe.run(page).response["violations"]:
                     if violation["impact"] in ("serious", "critical"):
                         targets = [node["target"] for node in violation["nodes"][:3]]
@@ -143,29 +177,29 @@ def test_no_serious_accessibility_violations(browser, site_server, pages):
     assert found == []
 
 
-def test_pages_fit_a_phone_screen(context, site_server, pages):
+def test_pages_fit_a_phone_screen(context, website_server, pages):
     page = context.new_page()
     too_wide = []
     for path in pages:
-        open_page(page, site_server + path)
+        open_page(page, website_server + path)
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > PHONE["width"]:
             too_wide.append((path, width))
     assert too_wide == []
 
 
-def test_contact_links_are_thumb_sized_on_a_phone(context, site_server):
+def test_contact_links_are_thumb_sized_on_a_phone(context, website_server):
     page = context.new_page()
-    open_page(page, site_server + "index.html")
+    open_page(page, website_server + "index.html")
     heights = page.eval_on_selector_all(".dc-contact__link", "els => els.map(e => e.getBoundingClientRect().height)")
     school = yaml.safe_load((CHARTER / "school.yaml").read_text(encoding="utf-8"))
     assert len(heights) == len(school["phones"]) + len(school["emails"])
     assert min(heights) >= 44
 
 
-def test_print_stylesheet_prints_the_content_only(context, site_server):
+def test_print_stylesheet_prints_the_content_only(context, website_server):
     page = context.new_page()
-    open_page(page, site_server + "phone.html")
+    open_page(page, website_server + "phone.html")
     page.emulate_media(media="print")
     assert not page.is_visible(".md-header")
     assert not page.is_visible(".md-sidebar--primary")
@@ -175,7 +209,7 @@ def test_print_stylesheet_prints_the_content_only(context, site_server):
     assert pdf.startswith(b"%PDF")
 
 
-def test_times_and_durations_never_break_inside_on_a_phone(context, site_server, pages, loaded):
+def test_times_and_durations_never_break_inside_on_a_phone(context, website_server, pages, loaded):
     """Every time and duration the charter names ("8.30 u", "48 uur", "17:00"), as the page shows it, sits on one line.
 
     The phrases come from the model (every time and duration in times.yaml, in each language's format), so a
@@ -194,7 +228,7 @@ def test_times_and_durations_never_break_inside_on_a_phone(context, site_server,
     page = context.new_page()
     broken, seen = [], 0
     for path in pages:
-        open_page(page, site_server + path)
+        open_page(page, website_server + path)
         code = page.evaluate("document.documentElement.lang")
         result = page.evaluate("""(phrases) => {
             const out = {broken: [], seen: 0};
@@ -221,7 +255,7 @@ def test_times_and_durations_never_break_inside_on_a_phone(context, site_server,
     assert broken == []
 
 
-def test_an_email_address_breaks_only_after_its_at_on_a_phone(browser, site_server, loaded):
+def test_an_email_address_breaks_only_after_its_at_on_a_phone(browser, website_server, loaded):
     """At 360 px a long address that needs two lines breaks after its @ ("Ann.desair@ | deboomhutlozen.be"),
     never inside a word ("…deboomhutlozen.b | e"); every left-to-right language, the e-mail page and the home page."""
     context = browser.new_context(viewport={"width": 360, "height": 780})
@@ -233,7 +267,7 @@ def test_an_email_address_breaks_only_after_its_at_on_a_phone(browser, site_serv
                 continue  # the address is isolated left to right there, and breaks where the browser can
             prefix = "" if view.code == default else f"{view.code}/"
             for name in ("email.html", "index.html"):
-                page.goto(site_server + prefix + name)
+                page.goto(website_server + prefix + name)
                 lines = page.evaluate("""() => [...document.querySelectorAll('.md-content a[href^="mailto:"]')].map(a => {
                     const range = document.createRange(), text = a.textContent.replace(/[\\u2066-\\u2069]/g, '');
                     const tops = [];

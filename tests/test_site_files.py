@@ -106,23 +106,23 @@ def shown(view, text) -> str:
     return " ".join(view.text(text, "plain").split())
 
 
-def test_every_language_has_the_same_pages(built_site, settings, codes):
+def test_every_language_has_the_same_pages(website, settings, codes):
     default = settings["default_language"]
     per_language = {}
     for code in codes:
-        root = built_site if code == default else built_site / code
+        root = website if code == default else website / code
         per_language[code] = {p.name for p in root.glob("*.html")}
     assert len({frozenset(names) for names in per_language.values()}) == 1, per_language
     assert {"index.html", "404.html", "protocol.html", "quality.html", "downloads.html"} <= per_language[default]
 
 
-def test_every_page_has_its_language_and_hreflang_links_to_its_translations(built_site, settings, codes):
+def test_every_page_has_its_language_and_hreflang_links_to_its_translations(website, settings, codes):
     default = settings["default_language"]
-    pages = html_pages(built_site)
+    pages = html_pages(website)
     assert len(pages) >= 2 * 15
     for path in pages:
         page = Page(path)
-        code = language_of(built_site, path, codes, default)
+        code = language_of(website, path, codes, default)
         assert page.lang == code, path
         if path.name == "404.html":
             continue
@@ -135,16 +135,16 @@ def test_every_page_has_its_language_and_hreflang_links_to_its_translations(buil
             assert Page(target).lang == alternate["hreflang"], (path, alternate)
 
 
-def test_the_language_switcher_links_to_the_same_page(built_site, settings):
+def test_the_language_switcher_links_to_the_same_page(website, settings):
     names = {lang["code"]: lang["name"] for lang in settings["languages"]}
-    for path in (built_site / "phone.html", built_site / "en" / "quality.html"):
+    for path in (website / "phone.html", website / "en" / "quality.html"):
         switcher = [(href, text) for href, text in Page(path).links if text in names.values()]
         assert sorted(text for _, text in switcher) == sorted(names.values())
         for href, _ in switcher:
             assert (path.parent / href).resolve().name == path.name
 
 
-def test_contact_links_match_the_charter(built_site, settings, codes):
+def test_contact_links_match_the_charter(website, settings, codes):
     """tel:/sms:/mailto: links carry exactly the YAML's numbers and addresses, shown as the charter writes them."""
     school = charter_yaml("school.yaml")
     default = settings["default_language"]
@@ -156,13 +156,13 @@ def test_contact_links_match_the_charter(built_site, settings, codes):
         expected_phones[f"{scheme}:{e164}"] = " ".join(phone["number"].split())
     addresses = {f"mailto:{e['address']}": e["address"] for e in school["emails"]}
     for code in codes:
-        home = Page(built_site / ("" if code == default else code) / "index.html")
+        home = Page(website / ("" if code == default else code) / "index.html")
         links = dict(home.links)
         for href, written in {**expected_phones, **addresses}.items():
             assert href in links, (code, href)
             assert links[href] == written, (code, href, links[href])
     # And nowhere on the site a phone or mail link that the charter does not have.
-    for path in html_pages(built_site):
+    for path in html_pages(website):
         for href, text in Page(path).links:
             if href.startswith(("tel:", "sms:")):
                 # On a right-to-left page the number is isolated left to right (LRI … PDI, invisible).
@@ -171,25 +171,25 @@ def test_contact_links_match_the_charter(built_site, settings, codes):
                 assert href in addresses, (path, href)
 
 
-def test_the_directors_mobile_is_an_sms_link(built_site):
+def test_the_directors_mobile_is_an_sms_link(website):
     school = charter_yaml("school.yaml")
     sms_numbers = [p for p in school["phones"] if p.get("prefer_sms")]
     assert sms_numbers, "the example charter has a number to send an SMS to"
-    hrefs = [href for href, _ in Page(built_site / "phone.html").links]
+    hrefs = [href for href, _ in Page(website / "phone.html").links]
     for phone in sms_numbers:
         e164 = phonenumbers.format_number(phonenumbers.parse(phone["number"], "BE"), phonenumbers.PhoneNumberFormat.E164)
         assert f"sms:{e164}" in hrefs
         assert f"tel:{e164}" not in hrefs
 
 
-def test_every_channel_has_its_page_in_every_language(built_site, settings, codes, view_of):
+def test_every_channel_has_its_page_in_every_language(website, settings, codes, view_of):
     default = settings["default_language"]
     channels = charter_yaml("channels.yaml")["channels"]
     rules = charter_yaml("agreements.yaml")["rules"] + charter_yaml("protocol.yaml")["rules"]
     assert len(channels) == 10
     for channel in channels:
         for code in codes:
-            path = built_site / ("" if code == default else code) / f"{channel['id']}.html"
+            path = website / ("" if code == default else code) / f"{channel['id']}.html"
             assert path.is_file(), path
             page = Page(path)
             name = next(c.name for c in view_of[code].charter.channels.channels if c.id == channel["id"])
@@ -199,8 +199,8 @@ def test_every_channel_has_its_page_in_every_language(built_site, settings, code
                     assert rule["id"] in page.ids, (path, rule["id"])
 
 
-def test_internal_links_and_anchors_resolve(built_site):
-    for path in html_pages(built_site):
+def test_internal_links_and_anchors_resolve(website):
+    for path in html_pages(website):
         page = Page(path)
         for href, _ in page.links:
             if re.match(r"^[a-z]+:", href) or href.startswith("#") and href != "#":
@@ -209,7 +209,7 @@ def test_internal_links_and_anchors_resolve(built_site):
             if not target or "downloads/" in target or "slides/" in target:
                 continue  # download files are checked in test_downloads_link_to_the_outputs
             # The 404 pages link from the host's root (they are served at any depth); the site sits at /.
-            resolved = (built_site / target.lstrip("/") if target.startswith("/") else path.parent / target).resolve()
+            resolved = (website / target.lstrip("/") if target.startswith("/") else path.parent / target).resolve()
             if resolved.is_dir():
                 resolved = resolved / "index.html"
             assert resolved.is_file(), (path, href)
@@ -217,10 +217,10 @@ def test_internal_links_and_anchors_resolve(built_site):
                 assert anchor in Page(resolved).ids, (path, href)
 
 
-def test_downloads_link_to_the_outputs(built_site, loaded):
+def test_downloads_link_to_the_outputs(website, loaded):
     """The downloads page of each language links to that language's bookmark and slides (paths from outputs.py)."""
     for view in views(loaded.charter):
-        path = built_site / outputs.language_prefix(view) / "downloads.html"
+        path = website / outputs.language_prefix(view) / "downloads.html"
         hrefs = {posixpath.normpath(posixpath.join(outputs.language_prefix(view), href)) for href, _ in Page(path).links}
         wanted = [
             outputs.bookmark_pdf(view), outputs.bookmark_sheet_pdf(view),
@@ -228,28 +228,39 @@ def test_downloads_link_to_the_outputs(built_site, loaded):
         ]
         for target in wanted:
             assert posixpath.normpath(target) in hrefs, (view.code, target)
-            assert (built_site / target).is_file(), target  # a file, so it opens from a USB stick too
+            assert (website / target).is_file(), target  # a file, so it opens from a USB stick too
 
 
-def test_search_index_per_language(built_site, settings, codes):
+def search_index(root: Path) -> tuple[dict, list[str]]:
+    """A language's search index: its settings and the pages it holds (MkDocs' or Zensical's file)."""
+    if (root / "search.json").is_file():  # Zensical: one file, its documents are "items"
+        index = json.loads((root / "search.json").read_text(encoding="utf-8"))
+        return index["config"], [item["location"] for item in index["items"]]
+    index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return index["config"], [doc["location"] for doc in index["docs"]]
+
+
+def test_search_index_per_language(website, settings, codes, request):
     default = settings["default_language"]
     for code in codes:
-        root = built_site if code == default else built_site / code
-        index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+        root = website if code == default else website / code
+        config, locations = search_index(root)
         # A language not written in Latin letters has English next to it, for names and texts not translated yet.
         language = next(lang for lang in settings["languages"] if lang["code"] == code)
         latin = all(unicodedata.name(c).startswith("LATIN") for c in language["name"] if c.isalpha())
-        assert index["config"]["lang"] == ([code] if latin else [code, "en"])
-        assert "stemmer" in index["config"]["pipeline"]
-        locations = [doc["location"] for doc in index["docs"]]
+        if request.node.callspec.params["site_engine"] == "mkdocs":
+            assert config["lang"] == ([code] if latin else [code, "en"])
+            assert "stemmer" in config["pipeline"]
+        else:  # Zensical's index keeps one language and has no pipeline (no stemmer)
+            assert config["lang"] == [code]
         assert locations and not any(loc.startswith(tuple(f"{c}/" for c in codes)) for loc in locations)
 
 
-def test_not_found_page_in_every_language(built_site, settings, codes, view_of):
+def test_not_found_page_in_every_language(website, settings, codes, view_of):
     default = settings["default_language"]
     for code in codes:
         labels = view_of[code].charter.site.labels
-        page = Page(built_site / ("" if code == default else code) / "404.html")
+        page = Page(website / ("" if code == default else code) / "404.html")
         assert page.lang == code
         assert " ".join(page.h1.split()) == shown(view_of[code], labels.not_found_title)
         # The others are offered too: a host often serves the root 404 page for every language.
@@ -258,49 +269,60 @@ def test_not_found_page_in_every_language(built_site, settings, codes, view_of):
             assert shown(view_of[other], labels.back_home) in texts
 
 
-def test_theme_words_come_from_the_charter(built_site, settings, codes, view_of):
+def test_the_home_link_is_the_charters_word(website, settings, codes, view_of):
+    default = settings["default_language"]
+    for code in codes:
+        path = website / ("" if code == default else code) / "index.html"
+        assert shown(view_of[code], view_of[code].charter.site.labels.home) in [
+            " ".join(text.split()) for _, text in Page(path).links]
+
+
+def test_theme_words_come_from_the_charter(website, settings, codes, view_of, request):
+    if request.node.callspec.params["site_engine"] == "zensical":
+        request.applymarker(pytest.mark.xfail(
+            strict=True, reason="Zensical 0.0.73 draws its search dialog with English words of its own "
+                                "('Search', 'Close search'): it reads none of the theme's words there"))
     default = settings["default_language"]
     for code in codes:
         site = view_of[code].charter.site
-        path = built_site / ("" if code == default else code) / "index.html"
+        path = website / ("" if code == default else code) / "index.html"
         placeholders = [html.unescape(p) for p in re.findall(r'placeholder="([^"]*)"', path.read_text(encoding="utf-8"))]
         assert shown(view_of[code], site.theme_labels["search.placeholder"]) in [" ".join(p.split()) for p in placeholders]
-        assert shown(view_of[code], site.labels.home) in [" ".join(text.split()) for _, text in Page(path).links]
 
 
-def test_no_request_can_leave_the_site(built_site):
+def test_no_request_can_leave_the_site(website):
     """No stylesheet, script, font or image from another host; no Google Fonts, no analytics."""
-    for path in html_pages(built_site):
+    for path in html_pages(website):
         page = Page(path)
         for resource in page.resources:
             assert not re.match(r"^(https?:)?//", resource), (path, resource)
         html = path.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, path
         assert "googletagmanager" not in html and "google-analytics" not in html, path
-    for css in built_site.rglob("*.css"):
+    for css in website.rglob("*.css"):
         for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", css.read_text(encoding="utf-8")):
             assert not re.match(r"^(https?:)?//", url), (css, url)
 
 
-def test_the_font_is_served_from_the_site(built_site):
-    css = (built_site / "assets" / "stylesheets" / "school.css").read_text(encoding="utf-8")
+def test_the_font_is_served_from_the_site(website):
+    css = (website / "assets" / "stylesheets" / "school.css").read_text(encoding="utf-8")
     fonts = re.findall(r"url\('([^']+\.woff2)'\)", css)
     assert len(fonts) >= 4
     for font in fonts:
-        assert (built_site / "assets" / "stylesheets" / font).resolve().is_file(), font
-    assert (built_site / "assets" / "fonts" / "LICENSE.txt").is_file()
+        assert (website / "assets" / "stylesheets" / font).resolve().is_file(), font
+    assert (website / "assets" / "fonts" / "LICENSE.txt").is_file()
 
 
-def test_school_colours_come_from_the_charter(built_site):
+def test_school_colours_come_from_the_charter(website):
     colours = charter_yaml("school.yaml")["colours"]
-    for root in (built_site, built_site / "en"):
+    for root in (website, website / "en"):
         css = (root / "assets" / "stylesheets" / "school.css").read_text(encoding="utf-8")
         assert f"--md-primary-fg-color: {colours['primary']};" in css
 
 
-def test_generated_pages_are_plain_markdown(built_site):
+def test_generated_pages_are_plain_markdown(website):
     """site_src/ holds Markdown with front matter per language: no theme syntax, no script."""
-    site_src = built_site.parent / "site_src"
+    site_src = website.parent / "site_src"
     channels = charter_yaml("channels.yaml")["channels"]
     for code in ("nl", "en"):
         pages = sorted((site_src / code).glob("*.md"))
@@ -311,7 +333,7 @@ def test_generated_pages_are_plain_markdown(built_site):
             assert "<script" not in text and "{%" not in text and ":material-" not in text, page
 
 
-def test_sitemaps_list_every_page_with_its_translations(built_site, settings, codes):
+def test_sitemaps_list_every_page_with_its_translations(website, settings, codes):
     """Search engines read hreflang from the sitemap too, where the addresses are absolute."""
     import xml.etree.ElementTree as ET
 
@@ -320,7 +342,7 @@ def test_sitemaps_list_every_page_with_its_translations(built_site, settings, co
     roots = {code: base + ("" if code == default else f"{code}/") for code in codes}
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     for code in codes:
-        folder = built_site if code == default else built_site / code
+        folder = website if code == default else website / code
         urls = ET.parse(folder / "sitemap.xml").getroot().findall("s:url", ns)
         pages = {p.name for p in folder.glob("*.html")} - {"404.html"}
         assert {u.find("s:loc", ns).text for u in urls} == {roots[code] + name for name in pages}
