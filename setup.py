@@ -25,6 +25,9 @@ SHIPPED = [
     ("node_modules/reveal.js/dist/plugin/notes.js", "node_modules/reveal.js/dist/plugin/notes.js"),
     # the font files, their licence and unicode.json (the ranges of each subset, for @font-face)
     ("node_modules/@fontsource/atkinson-hyperlegible", "node_modules/@fontsource/atkinson-hyperlegible"),
+    *[(f"node_modules/@fontsource/noto-sans-arabic/{name}", f"node_modules/@fontsource/noto-sans-arabic/{name}")
+      for name in ("LICENSE", "unicode.json", "files/noto-sans-arabic-arabic-400-normal.woff2",
+                   "files/noto-sans-arabic-arabic-700-normal.woff2")],
 ]
 
 #: mkdocs.yml names its hook relative to itself; from _data/ the package's hook is one folder up.

@@ -39,6 +39,15 @@ NODE_MODULES = PROJECT_DIR / "node_modules"
 
 FONT_FAMILY = "Atkinson Hyperlegible"
 FONT_DIR = NODE_MODULES / "@fontsource" / "atkinson-hyperlegible" / "files"
+#: Atkinson Hyperlegible has Latin letters only: Arabic script comes from Noto Sans Arabic, next in every
+#: output's font list, so every output draws Arabic with the font it ships, not with whatever font the
+#: machine that builds (or the phone that reads) happens to have. A family of its own: WeasyPrint keeps
+#: one embedded font per family name and would mix two files' glyphs under one.
+ARABIC_FONT_FAMILY = "Noto Sans Arabic"
+#: The families every output lists, as CSS (each quoted).
+FONT_STACK = f"'{FONT_FAMILY}', '{ARABIC_FONT_FAMILY}'"
+ARABIC_FONT_DIR = NODE_MODULES / "@fontsource" / "noto-sans-arabic" / "files"
+FONT_DIRS = (FONT_DIR, ARABIC_FONT_DIR)
 ICON_DIR = Path(material.__file__).parent / "templates" / ".icons" / "material"
 
 
@@ -47,17 +56,55 @@ class FontFile:
     path: Path
     weight: int
     style: str
+    unicode_range: str
+    family: str = FONT_FAMILY
+    """The characters this file draws (``@font-face``'s unicode-range), as its package lists them."""
+
+    @property
+    def licence(self) -> Path:
+        """The SIL Open Font License of the file's package, which asks to be shipped with the font."""
+        return self.path.parent.parent / "LICENSE"
 
 
-def font_files() -> list[FontFile]:
-    """Atkinson Hyperlegible (SIL OFL): designed for low-vision readers, served from the site itself."""
+def _ranges(font_dir: Path) -> dict[str, str]:
+    import json
+
+    return json.loads((font_dir.parent / "unicode.json").read_text(encoding="utf-8"))
+
+
+def _without_punctuation(unicode_range: str) -> str:
+    """The range without General Punctuation (U+2000-206F), which the Latin files draw: one face per character."""
+    def outside(token: str) -> bool:
+        first, _, last = token.removeprefix("U+").partition("-")
+        return int(last or first, 16) < 0x2000 or int(first, 16) > 0x206F
+
+    return ",".join(token for token in unicode_range.split(",") if outside(token))
+
+
+@lru_cache(maxsize=1)
+def _font_files() -> tuple[FontFile, ...]:
     files = []
+    latin, arabic = _ranges(FONT_DIR), _ranges(ARABIC_FONT_DIR)
+    arabic["arabic"] = _without_punctuation(arabic["arabic"])
     for weight in (400, 700):
         for style in ("normal", "italic"):
             for subset in ("latin", "latin-ext"):
                 path = FONT_DIR / f"atkinson-hyperlegible-{subset}-{weight}-{style}.woff2"
-                files.append(FontFile(path, weight, style))
-    missing = [f.path for f in files if not f.path.is_file()]
+                files.append(FontFile(path, weight, style, latin[subset]))
+            # Arabic has no italic: an italic run of Arabic is drawn upright rather than in another font.
+            path = ARABIC_FONT_DIR / f"noto-sans-arabic-arabic-{weight}-normal.woff2"
+            files.append(FontFile(path, weight, style, arabic["arabic"], ARABIC_FONT_FAMILY))
+    return tuple(files)
+
+
+def font_files() -> list[FontFile]:
+    """Atkinson Hyperlegible (SIL OFL): designed for low-vision readers, served from the site itself; Noto
+    Sans Arabic (SIL OFL) for Arabic script. A file may serve two faces (Arabic upright and italic)."""
+    try:
+        files = list(_font_files())
+        missing = [f.path for f in files if not f.path.is_file()]
+    except FileNotFoundError as exc:  # a package's unicode.json
+        missing = [Path(exc.filename or "unicode.json")]
     if missing:
         from .errors import DigicharterError
 
@@ -66,6 +113,21 @@ def font_files() -> list[FontFile]:
                 file=missing[0].name)
         )
     return files
+
+
+def shipped_font_files() -> list[tuple[Path, str]]:
+    """Every font file once, and each font package's licence (the SIL OFL asks to ship it along), with
+    the name each gets in a folder of fonts: what the website and the slide deck copy next to their pages."""
+    shipped: dict[str, Path] = {}
+    for font in font_files():
+        shipped.setdefault(font.path.name, font.path)
+    licences: list[Path] = []
+    for font in font_files():
+        if font.licence.is_file() and font.licence not in licences:
+            licences.append(font.licence)
+    for number, licence in enumerate(licences):
+        shipped["LICENSE.txt" if number == 0 else f"LICENSE-{licence.parent.name}.txt"] = licence
+    return [(source, name) for name, source in shipped.items()]
 
 
 @lru_cache(maxsize=None)

@@ -68,6 +68,8 @@ def test_wheel_carries_templates_fonts_and_reveal(wheel: Path):
         "digicharter/_data/node_modules/reveal.js/dist/reveal.js",
         "digicharter/_data/node_modules/reveal.js/dist/plugin/notes.js",
         "digicharter/_data/node_modules/@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-400-normal.woff2",
+        "digicharter/_data/node_modules/@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-700-normal.woff2",
+        "digicharter/_data/node_modules/@fontsource/noto-sans-arabic/unicode.json",
         "digicharter/defaults/fr.yaml",
         "digicharter/starter/charter.yaml.j2",
         "digicharter/locale/nl/LC_MESSAGES/digicharter.po",

@@ -311,6 +311,9 @@ def test_the_font_is_served_from_the_site(website):
     for font in fonts:
         assert (website / "assets" / "stylesheets" / font).resolve().is_file(), font
     assert (website / "assets" / "fonts" / "LICENSE.txt").is_file()
+    # Arabic script from the site too, with the licence of its font.
+    assert "font-family: 'Noto Sans Arabic'" in css and "U+0600-06FF" in css
+    assert (website / "assets" / "fonts" / "LICENSE-noto-sans-arabic.txt").is_file()
 
 
 def test_school_colours_come_from_the_charter(website):

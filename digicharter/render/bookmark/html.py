@@ -16,7 +16,7 @@ from functools import lru_cache
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ...assets import FONT_FAMILY, TEMPLATES_DIR, icon_svg
+from ...assets import ARABIC_FONT_FAMILY, FONT_FAMILY, TEMPLATES_DIR, icon_svg
 from ...escaping import as_html_text, css_colour, html_text, pdf_metadata
 from ...outputs import site_url
 from ...reproducible import source_date_epoch
@@ -25,6 +25,9 @@ from .content import HOURS_ICON, Face
 from .layout import SheetLayout
 from ..pdf.fonts import font_face_css
 from ..qr import qr_svg
+
+#: The bookmark's fonts in order: Atkinson Hyperlegible, Noto Sans Arabic for Arabic script.
+FONT_FAMILIES = (FONT_FAMILY, ARABIC_FONT_FAMILY)
 
 #: How far past the bleed the strip's page reaches, so WeasyPrint's crop marks sit clear of the bleed (mm).
 CROP_MARK_ROOM_MM = 6.0
@@ -150,7 +153,7 @@ def _common(view: LanguageView, faces: list[Face]) -> dict:
         "plain_labels": _plain_labels(view),
         "size": charter.bookmark.size,
         "colours": palette,
-        "font_family": FONT_FAMILY,
+        "font_families": FONT_FAMILIES,
         "font_css": Markup(font_face_css()),
         "icon_css": Markup(icon_css(faces, palette.primary)),
         "qr": qr_code(view, palette.primary),

@@ -38,7 +38,7 @@ from urllib.request import url2pathname
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from ...assets import FONT_DIR, ICON_DIR, TEMPLATES_DIR
+from ...assets import FONT_DIRS, ICON_DIR, TEMPLATES_DIR
 from .fonts import font_cache_dir
 
 #: The largest file we serve: our biggest asset (a decompressed font) is well under 1 MB.
@@ -57,7 +57,7 @@ class RefusedURL(ValueError):
 
 def asset_roots() -> tuple[Path, ...]:
     """The folders whose files WeasyPrint may read, resolved (any symbolic link in them followed)."""
-    return tuple(Path(os.path.realpath(root)) for root in (TEMPLATES_DIR, FONT_DIR, ICON_DIR))
+    return tuple(Path(os.path.realpath(root)) for root in (TEMPLATES_DIR, *FONT_DIRS, ICON_DIR))
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from ...assets import FONT_FAMILY, FontFile, font_files
+from ...assets import FontFile, font_files
 
 
 def _source(font: FontFile, url_for: Callable[[FontFile], str] | None) -> str:
@@ -58,17 +58,9 @@ def font_face_css(url_for: Callable[[FontFile], str] | None = None) -> str:
     """
     rules = []
     for font in font_files():
-        latin_ext = "latin-ext" in font.path.name
-        unicode_range = (
-            "U+0100-02AF, U+0304, U+0308, U+0329, U+1E00-1E9F, U+1EF2-1EFF, U+2020, U+20A0-20AB, U+20AD-20C0, "
-            "U+2113, U+2C60-2C7F, U+A720-A7FF"
-            if latin_ext
-            else "U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, "
-            "U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD"
-        )
         rules.append(
-            f"@font-face {{ font-family: '{FONT_FAMILY}'; font-weight: {font.weight}; font-style: {font.style}; "
+            f"@font-face {{ font-family: '{font.family}'; font-weight: {font.weight}; font-style: {font.style}; "
             f"src: {_source(font, url_for)}; "
-            f"unicode-range: {unicode_range}; }}"
+            f"unicode-range: {font.unicode_range}; }}"
         )
     return "\n".join(rules)

@@ -9,7 +9,6 @@ this module and ``templates/site/overrides/``, not the pages.
 from __future__ import annotations
 
 import base64
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from babel import Locale
 from markupsafe import Markup
 
 from ... import escaping
-from ...assets import FONT_FAMILY, font_files, icon_svg
+from ...assets import FONT_STACK, font_files, icon_svg, shipped_font_files
 from ...view import LanguageView
 
 _MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
@@ -233,32 +232,19 @@ def site_files(view: LanguageView) -> list[SiteFile]:
 
 
 def font_site_files() -> list[SiteFile]:
-    """The font files (and their licence, which the SIL OFL asks to ship along) inside the site."""
-    fonts = font_files()
-    files = [SiteFile(font.path, f"{FONT_DIR}/{font.path.name}") for font in fonts]
-    licence = fonts[0].path.parent.parent / "LICENSE"
-    if licence.is_file():
-        files.append(SiteFile(licence, f"{FONT_DIR}/LICENSE.txt"))
-    return files
-
-
-def _unicode_ranges(font_dir: Path) -> dict[str, str]:
-    """The character ranges of each subset, as the font package itself lists them."""
-    return json.loads((font_dir.parent / "unicode.json").read_text(encoding="utf-8"))
+    """The font files and their licences inside the site."""
+    return [SiteFile(source, f"{FONT_DIR}/{name}") for source, name in shipped_font_files()]
 
 
 def school_css(view: LanguageView) -> str:
     """The school's colours as the theme's CSS variables, and the font served from the site itself."""
     colours = view.charter.school.colours
-    fonts = font_files()
-    ranges = _unicode_ranges(fonts[0].path.parent)
     rules = []
-    for font in fonts:
-        subset = font.path.name.removeprefix("atkinson-hyperlegible-").rsplit("-", 2)[0]
-        unicode_range = f"unicode-range: {ranges[subset]}; " if subset in ranges else ""
+    for font in font_files():
         rules.append(
-            f"@font-face {{ font-family: '{FONT_FAMILY}'; font-style: {font.style}; font-weight: {font.weight}; "
-            f"font-display: swap; src: url('../fonts/{font.path.name}') format('woff2'); {unicode_range}}}"
+            f"@font-face {{ font-family: '{font.family}'; font-style: {font.style}; font-weight: {font.weight}; "
+            f"font-display: swap; src: url('../fonts/{font.path.name}') format('woff2'); "
+            f"unicode-range: {font.unicode_range}; }}"
         )
     primary, accent, background = colours.primary, colours.accent, colours.background
     rules.append(
@@ -272,7 +258,7 @@ def school_css(view: LanguageView) -> str:
         f"  --md-accent-fg-color--transparent: {accent}1a;\n"
         f"  --md-default-bg-color: {background};\n"
         f"  --md-typeset-a-color: {primary};\n"
-        f"  --md-text-font: '{FONT_FAMILY}';\n"
+        f"  --md-text-font: {FONT_STACK};\n"
         f"  --dc-accent: {accent};\n"
         f"  --dc-primary-tint: {_mix(primary, background, 0.92)};\n"
         "}"

@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 from ...i18n import _
-from ...assets import NODE_MODULES, font_files
+from ...assets import NODE_MODULES, shipped_font_files
 from ...errors import DigicharterError
 from ...view import LanguageView
 from .deck_info import DeckInfo
@@ -38,11 +38,8 @@ def write_html_deck(view: LanguageView, slides: list[Slide], deck: DeckInfo, fol
     _copy_reveal(assets / "reveal", view)
     fonts = assets / "fonts"
     fonts.mkdir(parents=True, exist_ok=True)
-    for font in font_files():
-        shutil.copyfile(font.path, fonts / font.path.name)
-    licence = font_files()[0].path.parent.parent / "LICENSE"
-    if licence.is_file():  # the SIL Open Font License asks to ship it with the fonts
-        shutil.copyfile(licence, fonts / "LICENSE.txt")
+    for source, name in shipped_font_files():  # the fonts and their licences (the SIL OFL asks to ship it)
+        shutil.copyfile(source, fonts / name)
     colours = view.charter.school.colours
     (assets / "page.svg").write_text(page_svg(colours), encoding="utf-8")
     (assets / "cover.svg").write_text(cover_svg(colours), encoding="utf-8")

@@ -14,7 +14,7 @@ from functools import lru_cache
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ...assets import FONT_FAMILY, TEMPLATES_DIR, icon_svg
+from ...assets import FONT_STACK, TEMPLATES_DIR, icon_svg
 from ...escaping import as_html_text, css_colour, css_string, html_text, pdf_metadata
 from ...schema.school import Colours
 from ..qr import qr_svg
@@ -95,7 +95,7 @@ def palette(colours: Colours) -> dict[str, str]:
 def palette_css(colours: Colours) -> str:
     """The palette as CSS custom properties; every stylesheet of the slides uses only these."""
     rules = "".join(f"--{name}: {value}; " for name, value in palette(colours).items())
-    return f":root {{ {rules}--font: '{FONT_FAMILY}', sans-serif; }}"
+    return f":root {{ {rules}--font: {FONT_STACK}, sans-serif; }}"
 
 
 def cover_svg(colours: Colours) -> str:
