@@ -130,10 +130,10 @@ def website(site_engine: str, built_site: Path) -> Path:
     from digicharter.build import build
 
     root = built_site.parent / site_engine
-    root.mkdir()
-    charter = with_engine(shutil.copytree(CHARTER, root / "charter"), site_engine)
-    shutil.copytree(built_site.parent / ".site-cache", root / ".site-cache")
-    build(charter, root / "site", site_src=root / "site_src", quiet=True)
+    if not (root / "site").is_dir():  # pytest sets a parametrized session fixture up again after another param
+        charter = with_engine(shutil.copytree(CHARTER, root / "charter", dirs_exist_ok=True), site_engine)
+        shutil.copytree(built_site.parent / ".site-cache", root / ".site-cache", dirs_exist_ok=True)
+        build(charter, root / "site", site_src=root / "site_src", quiet=True)
     return root / "site"
 
 
