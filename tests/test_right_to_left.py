@@ -211,12 +211,8 @@ def _shown_texts(view) -> str:
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(strict=True, reason=(
-    "a known limit of the theme's search: its Arabic index holds stems ('هاتف' for 'الهاتف') while the theme "
-    "searches each word as a prefix without stemming it, and its worker answers Arabic queries with no result "
-    "even with the stemmer taken out (see the README); strict, so the day it works this test says so"))
-def test_the_arabic_site_search_finds_arabic_words(site_server: str, loaded, browser) -> None:
-    """Each channel's Arabic name, typed into the Arabic site's search, finds that channel's page."""
+def test_the_arabic_site_search_finds_arabic_words(website_server: str, loaded, browser) -> None:
+    """Each channel's Arabic name, typed into the Arabic site's search, finds that channel's page (both engines)."""
     import re
 
     from test_site_browser import search
@@ -225,7 +221,7 @@ def test_the_arabic_site_search_finds_arabic_words(site_server: str, loaded, bro
     context = browser.new_context(viewport={"width": 360, "height": 780})
     try:
         page = context.new_page()
-        page.goto(f"{site_server}{arabic.code}/index.html")
+        page.goto(f"{website_server}{arabic.code}/index.html")
         tried = 0
         for channel in loaded.charter.channels.channels:
             name = arabic.text(channel.name, "plain")

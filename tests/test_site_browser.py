@@ -101,6 +101,9 @@ def search(page, query: str) -> list[str]:
         page.click("label.md-header__button[for=__search]")
     box.fill("")
     box.press_sequentially(query, delay=20)
+    # The theme reads the box on each key's release. Playwright types a letter a US keyboard lacks (Arabic …)
+    # as inserted text, with no key event, where a parent's own keyboard sends one: release a key, as it would.
+    box.press("End")
     page.wait_for_function(
         "() => !document.querySelector('.md-search-result__meta').textContent.includes('…')"
         " && document.querySelector('.md-search-result__meta').textContent.trim() !== ''"
