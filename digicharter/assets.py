@@ -39,13 +39,17 @@ NODE_MODULES = PROJECT_DIR / "node_modules"
 
 FONT_FAMILY = "Atkinson Hyperlegible"
 FONT_DIR = NODE_MODULES / "@fontsource" / "atkinson-hyperlegible" / "files"
-#: Atkinson Hyperlegible has Latin letters only: Arabic script comes from Noto Sans Arabic, next in every
-#: output's font list, so every output draws Arabic with the font it ships, not with whatever font the
-#: machine that builds (or the phone that reads) happens to have. A family of its own: WeasyPrint keeps
-#: one embedded font per family name and would mix two files' glyphs under one.
+#: Atkinson Hyperlegible has Latin letters only: on the website and in the HTML deck Arabic script comes
+#: from Noto Sans Arabic, next in the font list, so a parent's phone draws it with the font the site
+#: ships, not with whatever font the phone has (the PDFs: see PDF_FONT_STACK).
 ARABIC_FONT_FAMILY = "Noto Sans Arabic"
-#: The families every output lists, as CSS (each quoted).
+#: The families the website and the HTML deck list, as CSS (each quoted).
 FONT_STACK = f"'{FONT_FAMILY}', '{ARABIC_FONT_FAMILY}'"
+#: The families the PDFs list. Not Noto Sans Arabic: it draws a letter as a shared dotless shape plus
+#: its dots, glyphs that many letters share, so a PDF's text map cannot give the typed letters back
+#: (pdftotext read "هكدذاةة" for "هكذا تتواصل", and search and copy failed). In PDFs Arabic is drawn by
+#: the system's DejaVu Sans (fonts-dejavu-core, which scripts/setup.sh installs), one glyph per letter.
+PDF_FONT_STACK = f"'{FONT_FAMILY}'"
 ARABIC_FONT_DIR = NODE_MODULES / "@fontsource" / "noto-sans-arabic" / "files"
 FONT_DIRS = (FONT_DIR, ARABIC_FONT_DIR)
 ICON_DIR = Path(material.__file__).parent / "templates" / ".icons" / "material"

@@ -199,3 +199,16 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+#: The test files that take longest (minutes in CI), run first: the suite runs one file per worker
+#: (--dist loadfile), and a long file started last would leave the other cores idle at the end.
+SLOW_FILES = ("test_injection_fields.py", "test_site_browser.py", "test_site_serve_downloads.py",
+              "test_slides_pdf.py", "test_pdf_cache.py", "test_install.py", "test_reproducible.py",
+              "test_layout_once.py", "test_bookmark_fit.py", "test_build_atomic.py", "test_site_answer_now.py")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """The slow files first, in SLOW_FILES' order; the rest as collected (the same order on every worker)."""
+    rank = {name: index for index, name in enumerate(SLOW_FILES)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))

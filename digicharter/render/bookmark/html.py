@@ -16,7 +16,7 @@ from functools import lru_cache
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ...assets import ARABIC_FONT_FAMILY, FONT_FAMILY, TEMPLATES_DIR, icon_svg
+from ...assets import FONT_FAMILY, TEMPLATES_DIR, icon_svg
 from ...escaping import as_html_text, css_colour, html_text, pdf_metadata
 from ...outputs import site_url
 from ...reproducible import source_date_epoch
@@ -26,8 +26,8 @@ from .layout import SheetLayout
 from ..pdf.fonts import font_face_css
 from ..qr import qr_svg
 
-#: The bookmark's fonts in order: Atkinson Hyperlegible, Noto Sans Arabic for Arabic script.
-FONT_FAMILIES = (FONT_FAMILY, ARABIC_FONT_FAMILY)
+#: The bookmark's fonts in order (a PDF: Atkinson Hyperlegible only, see assets.PDF_FONT_STACK).
+FONT_FAMILIES = (FONT_FAMILY,)
 
 #: How far past the bleed the strip's page reaches, so WeasyPrint's crop marks sit clear of the bleed (mm).
 CROP_MARK_ROOM_MM = 6.0

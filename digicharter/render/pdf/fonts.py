@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from ...assets import FontFile, font_files
+from ...assets import FONT_FAMILY, FontFile, font_files
 
 
 def _source(font: FontFile, url_for: Callable[[FontFile], str] | None) -> str:
@@ -58,6 +58,8 @@ def font_face_css(url_for: Callable[[FontFile], str] | None = None) -> str:
     """
     rules = []
     for font in font_files():
+        if url_for is None and font.family != FONT_FAMILY:  # a PDF: see assets.PDF_FONT_STACK
+            continue
         rules.append(
             f"@font-face {{ font-family: '{font.family}'; font-weight: {font.weight}; font-style: {font.style}; "
             f"src: {_source(font, url_for)}; "

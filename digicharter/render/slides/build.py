@@ -91,7 +91,7 @@ def deck_info(view: LanguageView, *, for_html: bool = False) -> DeckInfo:
         colours=school.colours,
         palette=palette(school.colours),
         muted=palette(school.colours)["muted"],
-        palette_css=Markup(palette_css(school.colours)),
+        palette_css=Markup(palette_css(school.colours, for_html=for_html)),
         slides_css=_stylesheet("slides.css"),
         frame_css=_stylesheet("frame.css"),
         print_css=_stylesheet("print.css"),

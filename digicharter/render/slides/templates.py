@@ -14,7 +14,7 @@ from functools import lru_cache
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ...assets import FONT_STACK, TEMPLATES_DIR, icon_svg
+from ...assets import FONT_STACK, PDF_FONT_STACK, TEMPLATES_DIR, icon_svg
 from ...escaping import as_html_text, css_colour, css_string, html_text, pdf_metadata
 from ...schema.school import Colours
 from ..qr import qr_svg
@@ -92,10 +92,10 @@ def palette(colours: Colours) -> dict[str, str]:
     return {name: css_colour(value) for name, value in colours_by_name.items()}
 
 
-def palette_css(colours: Colours) -> str:
+def palette_css(colours: Colours, *, for_html: bool = False) -> str:
     """The palette as CSS custom properties; every stylesheet of the slides uses only these."""
     rules = "".join(f"--{name}: {value}; " for name, value in palette(colours).items())
-    return f":root {{ {rules}--font: {FONT_STACK}, sans-serif; }}"
+    return f":root {{ {rules}--font: {FONT_STACK if for_html else PDF_FONT_STACK}, sans-serif; }}"
 
 
 def cover_svg(colours: Colours) -> str:
