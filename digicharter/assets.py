@@ -61,8 +61,8 @@ class FontFile:
     weight: int
     style: str
     unicode_range: str
-    family: str = FONT_FAMILY
     """The characters this file draws (``@font-face``'s unicode-range), as its package lists them."""
+    family: str = FONT_FAMILY
 
     @property
     def licence(self) -> Path:
@@ -122,13 +122,9 @@ def font_files() -> list[FontFile]:
 def shipped_font_files() -> list[tuple[Path, str]]:
     """Every font file once, and each font package's licence (the SIL OFL asks to ship it along), with
     the name each gets in a folder of fonts: what the website and the slide deck copy next to their pages."""
-    shipped: dict[str, Path] = {}
-    for font in font_files():
-        shipped.setdefault(font.path.name, font.path)
-    licences: list[Path] = []
-    for font in font_files():
-        if font.licence.is_file() and font.licence not in licences:
-            licences.append(font.licence)
+    fonts = font_files()
+    shipped = {font.path.name: font.path for font in fonts}
+    licences = [licence for licence in dict.fromkeys(font.licence for font in fonts) if licence.is_file()]
     for number, licence in enumerate(licences):
         shipped["LICENSE.txt" if number == 0 else f"LICENSE-{licence.parent.name}.txt"] = licence
     return [(source, name) for name, source in shipped.items()]

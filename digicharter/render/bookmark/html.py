@@ -26,9 +26,6 @@ from .layout import SheetLayout
 from ..pdf.fonts import font_face_css
 from ..qr import qr_svg
 
-#: The bookmark's fonts in order (a PDF: Atkinson Hyperlegible only, see assets.PDF_FONT_STACK).
-FONT_FAMILIES = (FONT_FAMILY,)
-
 #: How far past the bleed the strip's page reaches, so WeasyPrint's crop marks sit clear of the bleed (mm).
 CROP_MARK_ROOM_MM = 6.0
 
@@ -153,7 +150,7 @@ def _common(view: LanguageView, faces: list[Face]) -> dict:
         "plain_labels": _plain_labels(view),
         "size": charter.bookmark.size,
         "colours": palette,
-        "font_families": FONT_FAMILIES,
+        "font_family": FONT_FAMILY,  # a PDF: Atkinson Hyperlegible only (see assets.PDF_FONT_STACK)
         "font_css": Markup(font_face_css()),
         "icon_css": Markup(icon_css(faces, palette.primary)),
         "qr": qr_code(view, palette.primary),

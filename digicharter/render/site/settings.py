@@ -45,19 +45,15 @@ def relative(target: str, here: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(here) or ".")
 
 
-def alternates(job, dest: str = "index.html") -> list[dict[str, str]]:
-    """The page ``dest`` in every language, as links relative to this language's root.
-
-    ``link`` leads to ``dest`` itself; ``root`` to the other language's root
-    folder (``""``, ``"en/"``, ``"../"`` …), from which the templates reach the
-    page they are drawing in the other language (``root ~ page.url``), in any engine.
-    """
+def alternates(job) -> list[dict[str, str]]:
+    """Every language, with ``root``: its root folder relative to this language's root (``""``, ``"en/"``,
+    ``"../"`` …), from which the templates reach the page they are drawing in that language
+    (``root ~ page.url``), in any engine."""
     here = outputs.language_prefix(job.view) + "index.html"
     return [
         {
             "name": other.language.name,
             "lang": other.code,
-            "link": relative(outputs.language_prefix(other) + dest, here),
             "root": relative(outputs.language_prefix(other) + "index.html", here).removesuffix("index.html"),
         }
         for other in job.views
