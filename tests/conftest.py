@@ -97,6 +97,58 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+class WeasyPrintBuild:
+    """The example's bookmark and slides built in this process with no PDF cache (see :func:`weasyprint_build`)."""
+
+    def __init__(self, site: Path, documents: list[str], warnings: list[str]):
+        self.site = site
+        #: Every HTML document WeasyPrint was given to lay out, in order.
+        self.documents = documents
+        #: Every message WeasyPrint logged at warning level or above.
+        self.warnings = warnings
+
+
+@pytest.fixture(scope="session")
+def weasyprint_build(tmp_path_factory: pytest.TempPathFactory) -> WeasyPrintBuild:
+    """Bookmark and slides of the example, laid out in this process (``jobs=1``) with nothing reused from a cache.
+
+    In this process, so that what WeasyPrint is given and what it logs can be
+    seen: every document passes through ``pdf.writing.html_document``.
+    """
+    import logging
+
+    from digicharter.build import build
+    from digicharter.render.bookmark.build import build_bookmarks
+    from digicharter.render.pdf import writing
+    from digicharter.render.slides.build import build_slides
+
+    documents: list[str] = []
+    warnings: list[str] = []
+    real = writing.html_document
+
+    def recording(html: str, base_url=None):
+        documents.append(html)
+        return real(html, base_url)
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            warnings.append(record.getMessage())
+
+    handler = Collect(logging.WARNING)
+    logger = logging.getLogger("weasyprint")
+    root = tmp_path_factory.mktemp("weasyprint")
+    logger.addHandler(handler)
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(writing, "html_document", recording)
+            patch.setenv("DIGICHARTER_NO_CACHE", "1")
+            build(CHARTER, root / "site", site_src=root / "site_src", quiet=True,
+                  steps=[("bookmark", build_bookmarks), ("slides", build_slides)], jobs=1)
+    finally:
+        logger.removeHandler(handler)
+    return WeasyPrintBuild(root / "site", documents, warnings)
+
+
 #: The website engines ``site.yaml`` can name; the website tests run against each.
 ENGINES = ("mkdocs", "zensical")
 
@@ -118,20 +170,25 @@ def site_engine(request) -> str:
 
 @pytest.fixture(scope="session")
 def website(site_engine: str, built_site: Path) -> Path:
-    """The example's complete site with its website built by each engine in turn.
+    """The example's complete site with its website built by each engine in turn (see :func:`engine_site`)."""
+    return engine_site(site_engine, built_site)
 
-    MkDocs is the session's own build; Zensical's is the same charter with
-    ``engine: zensical`` in site.yaml, built next to it (``website.parent /
+
+def engine_site(engine: str, built_site: Path) -> Path:
+    """The example's complete site with its website built by ``engine``, once per test process.
+
+    MkDocs is the session's own build; another engine's is the same charter
+    with ``engine: …`` in site.yaml, built next to it (``site.parent /
     "site_src"`` holds its pages, as for ``built_site``). Its PDF cache starts
     as a copy of the session build's, so only the website is built again.
     """
-    if site_engine == "mkdocs":
+    if engine == "mkdocs":
         return built_site
     from digicharter.build import build
 
-    root = built_site.parent / site_engine
+    root = built_site.parent / engine
     if not (root / "site").is_dir():  # pytest sets a parametrized session fixture up again after another param
-        charter = with_engine(shutil.copytree(CHARTER, root / "charter", dirs_exist_ok=True), site_engine)
+        charter = with_engine(shutil.copytree(CHARTER, root / "charter", dirs_exist_ok=True), engine)
         shutil.copytree(built_site.parent / ".site-cache", root / ".site-cache", dirs_exist_ok=True)
         build(charter, root / "site", site_src=root / "site_src", quiet=True)
     return root / "site"

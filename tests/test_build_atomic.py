@@ -100,12 +100,12 @@ def _fail(ctx):
     raise OutputError("failing on purpose")
 
 
-def test_progress_and_quiet(capsys, old_site):
+def test_progress_and_quiet(capsys, old_site, charter_copy):
     from helpers import run_cli
 
-    code, out, err = run_cli(capsys, "build", str(CHARTER), "--output", str(old_site), "--quiet")
+    code, out, err = run_cli(capsys, "build", str(charter_copy), "--output", str(old_site), "--quiet")
     assert code == 0 and out == "" and err == ""
-    code, out, err = run_cli(capsys, "build", str(CHARTER), "--output", str(old_site))
+    code, out, err = run_cli(capsys, "build", str(charter_copy), "--output", str(old_site))
     assert code == 0
     lines = out.strip().splitlines()
     assert any(line.strip().startswith("website") and line.rstrip().endswith(" s") for line in lines)
@@ -168,11 +168,11 @@ def test_a_bad_source_date_epoch_is_a_clear_error(old_site, capsys, monkeypatch)
     assert code == 1 and "SOURCE_DATE_EPOCH must be a number" in err and "Traceback" not in err
 
 
-def test_a_folder_that_holds_only_the_slides_can_be_built_again(tmp_path, capsys):
+def test_a_folder_that_holds_only_the_slides_can_be_built_again(tmp_path, capsys, charter_copy):
     from helpers import run_cli
 
     out = tmp_path / "talk"
     for _ in range(2):  # the second run must recognise the folder the first one made (it has no index.html)
-        code, _out, err = run_cli(capsys, "slides", str(CHARTER), "--output", str(out), "--quiet")
+        code, _out, err = run_cli(capsys, "slides", str(charter_copy), "--output", str(out), "--quiet")
         assert code == 0, err
     assert (out / "downloads" / "digicharter-slides-nl.pdf").is_file() and not (out / "index.html").exists()

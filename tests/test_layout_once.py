@@ -10,37 +10,21 @@ deck's own pages. Every document WeasyPrint gets goes through
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from conftest import CHARTER
 
-from digicharter.build import build
 from digicharter.loading.charter_loader import load_charter
-from digicharter.render.bookmark.build import build_bookmarks
-from digicharter.render.pdf import writing
-from digicharter.render.slides.build import build_deck, build_slides
+from digicharter.render.slides.build import build_deck
 from digicharter.view import views
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def documents(monkeypatch, tmp_path: Path):
-    """Build bookmark and slides of the example with no PDF cache; yields every HTML WeasyPrint laid out."""
-    seen: list[str] = []
-    real = writing.html_document
-
-    def recording(html: str, base_url=None):
-        seen.append(html)
-        return real(html, base_url)
-
-    monkeypatch.setattr(writing, "html_document", recording)
-    monkeypatch.setenv("DIGICHARTER_NO_CACHE", "1")
-
-    build(CHARTER, tmp_path / "site", site_src=tmp_path / "site_src", quiet=True,
-          steps=[("bookmark", build_bookmarks), ("slides", build_slides)], jobs=1)
-    return seen, load_charter(CHARTER, strict=True).charter
+@pytest.fixture(scope="module")
+def documents(weasyprint_build):
+    """Every HTML WeasyPrint laid out for the example's bookmark and slides (no PDF cache), and the charter."""
+    return weasyprint_build.documents, load_charter(CHARTER, strict=True).charter
 
 
 def test_every_bookmark_face_is_laid_out_once(documents) -> None:

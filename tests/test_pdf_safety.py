@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import CHARTER, copy_charter
+from conftest import copy_charter
 from digicharter.assets import font_files
 from digicharter.build import build
 from digicharter.errors import InternalError
@@ -192,17 +192,10 @@ def test_weasyprint_had_nothing_to_complain_about_even_with_the_payloads(hostile
     assert [r.getMessage() for r in records] == []
 
 
-def test_weasyprint_logs_no_warning_for_the_example(tmp_path):
-    records: list[logging.LogRecord] = []
-    handler = _Collect(records)
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(handler)
-    try:
-        build(CHARTER, tmp_path / "site", site_src=tmp_path / "site_src", quiet=True, steps=STEPS, jobs=1)
-    finally:
-        logger.removeHandler(handler)
-    assert [r.getMessage() for r in records] == []
-    assert _font_names(tmp_path / "site" / "downloads" / "digicharter-bookmark-nl.pdf")
+def test_weasyprint_logs_no_warning_for_the_example(weasyprint_build):
+    assert weasyprint_build.documents, "WeasyPrint laid out the bookmark and the slides"
+    assert weasyprint_build.warnings == []
+    assert _font_names(weasyprint_build.site / "downloads" / "digicharter-bookmark-nl.pdf")
 
 
 # --------------------------------------------------------------------------- the fetcher itself

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -54,25 +55,113 @@ def open_page(page, url: str, *, idle: bool = False) -> None:
     page.evaluate("document.fonts.ready.then(() => true)")
 
 
-def test_every_page_loads_without_errors_and_nothing_leaves_localhost(browser, website_server, pages):
-    ctx = browser.new_context(viewport=DESKTOP)
+@dataclass
+class Visit:
+    """What one page showed in Chromium: the tests below each assert on their part of it."""
+
+    title: str = ""
+    errors: list[str] = field(default_factory=list)
+    scroll_width: int = 0
+    #: Times and durations found in the page's content, and those of them broken over two lines.
+    phrases_seen: int = 0
+    phrases_broken: list[str] = field(default_factory=list)
+    #: Serious and critical findings of axe-core.
+    violations: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Walk:
+    visits: dict[str, Visit]
+    requests: list[str]
+
+
+#: A second look at a few pages at desktop width (the walk itself is at phone width, as parents read).
+DESKTOP_PAGES = ("index.html", "phone.html", "en/quality.html")
+
+MEASURE_PHRASES = """(phrases) => {
+    const out = {broken: [], seen: 0};
+    const walker = document.createTreeWalker(document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const node = walker.currentNode;
+        for (const phrase of phrases) {
+            let at = node.textContent.indexOf(phrase);
+            while (at >= 0) {
+                const range = document.createRange();
+                range.setStart(node, at); range.setEnd(node, at + phrase.length);
+                const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                out.seen++;
+                if (tops.size > 1) out.broken.push(phrase + ' in ' + node.textContent.slice(0, 60));
+                at = node.textContent.indexOf(phrase, at + 1);
+            }
+        }
+    }
+    return out;
+}"""
+
+
+def time_phrases(loaded) -> dict[str, list[str]]:
+    """Every time and duration the charter names, per language as its pages show them ("8.30 u", "48 uur"), with a space.
+
+    From the model (every time and duration in times.yaml, in each language's format), so a new time is covered.
+    """
+    from digicharter.facts import Reference
+
+    phrases = {}
+    for view in views(loaded.charter):
+        times = loaded.charter.times
+        found = {view.fact(Reference("time", name, None, "")).display for name in times.times}
+        found |= {view.fact(Reference("duration", name, None, "")).display for name in times.durations}
+        phrases[view.code] = sorted(p for p in found if " " in p or "\u00a0" in p)
+    return phrases
+
+
+@pytest.fixture(scope="module")
+def walk(browser, website_server, pages, loaded) -> Walk:
+    """Every page opened once in Chromium at phone width (and a few at desktop width), looked at in every way below.
+
+    Each page is loaded, measured, checked by axe-core, and left only once the
+    network is quiet, so that whatever it fetches by itself is seen too.
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    phrases = time_phrases(loaded)
+    visits: dict[str, Visit] = {}
     requests: list[str] = []
-    problems: list[str] = []
-    ctx.on("request", lambda request: requests.append(request.url))
-    page = ctx.new_page()
-    page.on("console", lambda message: problems.append(f"{page.url}: {message.text}") if message.type == "error" else None)
-    page.on("pageerror", lambda error: problems.append(f"{page.url}: {error}"))
-    try:
-        for path in pages:
-            open_page(page, website_server + path, idle=True)
-            assert page.title(), path
-    finally:
-        ctx.close()
-    assert problems == []
-    outside = [url for url in requests if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).hostname != "127.0.0.1"]
+    for viewport, subset, suffix in ((PHONE, pages, ""), (DESKTOP, DESKTOP_PAGES, f" at {DESKTOP['width']} px")):
+        ctx = browser.new_context(viewport=viewport)
+        ctx.on("request", lambda request: requests.append(request.url))
+        page = ctx.new_page()
+        visit = Visit()
+        page.on("console", lambda message: visit.errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: visit.errors.append(str(error)))
+        try:
+            for path in subset:
+                visit = visits[path + suffix] = Visit()
+                open_page(page, website_server + path)
+                visit.title = page.title()
+                visit.scroll_width = page.evaluate("document.documentElement.scrollWidth")
+                measured = page.evaluate(MEASURE_PHRASES, phrases.get(page.evaluate("document.documentElement.lang"), []))
+                visit.phrases_seen, visit.phrases_broken = measured["seen"], measured["broken"]
+                for violation in axe.run(page).response["violations"]:
+                    if violation["impact"] in ("serious", "critical"):
+                        targets = [node["target"] for node in violation["nodes"][:3]]
+                        visit.violations.append(f"{violation['id']} {targets}")
+                page.wait_for_load_state("networkidle")
+        finally:
+            ctx.close()
+    return Walk(visits, requests)
+
+
+def test_every_page_loads_without_errors_and_nothing_leaves_localhost(walk, pages):
+    assert all(path in walk.visits for path in pages)
+    assert [path for path, visit in walk.visits.items() if not visit.title] == []
+    assert {path: visit.errors for path, visit in walk.visits.items() if visit.errors} == {}
+    outside = [url for url in walk.requests
+               if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).hostname != "127.0.0.1"]
     assert outside == []
     # The font came from the site itself.
-    assert any(url.endswith(".woff2") for url in requests)
+    assert any(url.endswith(".woff2") for url in walk.requests)
 
 
 def test_the_switcher_leads_to_the_same_page_in_the_other_language(context, website_server, pages, loaded):
@@ -160,35 +249,15 @@ def test_english_search_stays_in_english(context, website_server):
     assert search(page, "afwezigheden") == []
 
 
-def test_no_serious_accessibility_violations(browser, website_server, pages):
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
-    found = []
-    for viewport, subset in ((PHONE, pages), (DESKTOP, ["index.html", "phone.html", "en/quality.html"])):
-        ctx = browser.new_context(viewport=viewport)
-        page = ctx.new_page()
-        try:
-            for path in subset:
-                open_page(page, website_server + path)
-                for violation in axe.run(page).response["violations"]:
-                    if violation["impact"] in ("serious", "critical"):
-                        targets = [node["target"] for node in violation["nodes"][:3]]
-                        found.append(f"{viewport['width']}px {path}: {violation['id']} {targets}")
-        finally:
-            ctx.close()
-    assert found == []
+def test_no_serious_accessibility_violations(walk):
+    assert {path: visit.violations for path, visit in walk.visits.items() if visit.violations} == {}
+    assert any(path.endswith(" px") for path in walk.visits), "a few pages are checked at desktop width too"
 
 
-def test_pages_fit_a_phone_screen(context, website_server, pages):
-    page = context.new_page()
-    too_wide = []
-    for path in pages:
-        open_page(page, website_server + path)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        if width > PHONE["width"]:
-            too_wide.append((path, width))
+def test_pages_fit_a_phone_screen(walk, pages):
+    too_wide = [(path, walk.visits[path].scroll_width) for path in pages if walk.visits[path].scroll_width > PHONE["width"]]
     assert too_wide == []
+    assert all(walk.visits[path].scroll_width for path in pages)
 
 
 def test_contact_links_are_thumb_sized_on_a_phone(context, website_server):
@@ -212,50 +281,14 @@ def test_print_stylesheet_prints_the_content_only(context, website_server):
     assert pdf.startswith(b"%PDF")
 
 
-def test_times_and_durations_never_break_inside_on_a_phone(context, website_server, pages, loaded):
+def test_times_and_durations_never_break_inside_on_a_phone(walk, pages, loaded):
     """Every time and duration the charter names ("8.30 u", "48 uur", "17:00"), as the page shows it, sits on one line.
 
-    The phrases come from the model (every time and duration in times.yaml, in each language's format), so a
-    new time is covered; each occurrence is measured by its own boxes in Chromium at phone width.
+    Each occurrence is measured by its own boxes in Chromium at phone width (see :func:`time_phrases`).
     """
-    from digicharter.facts import Reference
-    from digicharter.view import views
-
-    phrases = {}
-    for view in views(loaded.charter):
-        times = loaded.charter.times
-        found = {view.fact(Reference("time", name, None, "")).display for name in times.times}
-        found |= {view.fact(Reference("duration", name, None, "")).display for name in times.durations}
-        phrases[view.code] = sorted(p for p in found if " " in p or "\u00a0" in p)
-    assert any(phrases.values())
-    page = context.new_page()
-    broken, seen = [], 0
-    for path in pages:
-        open_page(page, website_server + path)
-        code = page.evaluate("document.documentElement.lang")
-        result = page.evaluate("""(phrases) => {
-            const out = {broken: [], seen: 0};
-            const walker = document.createTreeWalker(document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
-            while (walker.nextNode()) {
-                const node = walker.currentNode;
-                for (const phrase of phrases) {
-                    let at = node.textContent.indexOf(phrase);
-                    while (at >= 0) {
-                        const range = document.createRange();
-                        range.setStart(node, at); range.setEnd(node, at + phrase.length);
-                        const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
-                        out.seen++;
-                        if (tops.size > 1) out.broken.push(phrase + ' in ' + node.textContent.slice(0, 60));
-                        at = node.textContent.indexOf(phrase, at + 1);
-                    }
-                }
-            }
-            return out;
-        }""", phrases.get(code, []))
-        seen += result["seen"]
-        broken += [(path, b) for b in result["broken"]]
-    assert seen > 20
-    assert broken == []
+    assert any(time_phrases(loaded).values())
+    assert sum(walk.visits[path].phrases_seen for path in pages) > 20
+    assert {path: walk.visits[path].phrases_broken for path in pages if walk.visits[path].phrases_broken} == {}
 
 
 def test_an_email_address_breaks_only_after_its_at_on_a_phone(browser, website_server, loaded):
