@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from digicharter.build import build
 from digicharter.errors import OutputError
 
+from conftest import copy_charter
 from helpers import replace_in
 
 
@@ -21,12 +23,22 @@ def pdf_text(path: Path) -> str:
     return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split())
 
 
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory: pytest.TempPathFactory):
+    """The two typed languages built once, with an empty cache: a folder holding the charter, site/ and its cache."""
+    root = tmp_path_factory.mktemp("first")
+    charter = copy_charter(root / "charter")
+    result = build(charter, root / "site", site_src=root / "site_src", quiet=True, jobs=1)
+    return root, result
+
+
 @pytest.fixture
-def built_twice(charter_copy: Path, tmp_path: Path):
+def built_twice(first_build, tmp_path: Path):
+    """A copy of :func:`first_build` of one's own (the charter, the site and the cache the first build filled)."""
+    root, first = first_build
+    shutil.copytree(root, tmp_path, dirs_exist_ok=True, symlinks=True)
     site = tmp_path / "site"
-    first = build(charter_copy, site, site_src=tmp_path / "site_src", quiet=True, jobs=1)
-    before = tree(site)
-    return charter_copy, site, first, before
+    return tmp_path / "charter", site, first, tree(site)
 
 
 def test_an_unchanged_charter_reuses_every_pdf(built_twice, tmp_path):

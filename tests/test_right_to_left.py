@@ -56,7 +56,8 @@ def test_numbers_and_addresses_stay_left_to_right_in_arabic_text(charter_copy: P
 
 
 @pytest.mark.slow
-def test_the_arabic_bookmark_and_slides_run_right_to_left(charter_copy: Path, tmp_path: Path) -> None:
+def test_the_arabic_bookmark_and_slides_run_right_to_left(charter_copy: Path, tmp_path: Path, built_site: Path) -> None:
+    """The bookmark of a new Arabic with nothing translated yet (Dutch headings), and the example's own Arabic deck."""
     import subprocess
     import sys
 
@@ -66,10 +67,9 @@ def test_the_arabic_bookmark_and_slides_run_right_to_left(charter_copy: Path, tm
     settings.write_text(settings.read_text(encoding="utf-8").replace("\n# Plain texts", ARABIC + "\n# Plain texts", 1),
                         encoding="utf-8")
     out = tmp_path / "site"
-    for output in ("bookmark", "slides"):
-        done = subprocess.run([sys.executable, "-m", "digicharter", "--lang", "en", output, str(charter_copy), "-o",
-                               str(out), "-q"], capture_output=True, text=True, timeout=600)
-        assert done.returncode == 0, done.stderr
+    done = subprocess.run([sys.executable, "-m", "digicharter", "--lang", "en", "bookmark", str(charter_copy), "-o",
+                           str(out), "-q"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
 
     def heading_x0(code: str) -> float:
         with pdfplumber.open(out / "downloads" / f"digicharter-bookmark-{code}.pdf") as pdf:
@@ -81,11 +81,11 @@ def test_the_arabic_bookmark_and_slides_run_right_to_left(charter_copy: Path, tm
                           capture_output=True, text=True, check=True).stdout
     assert "011 621 613" in text and "0497 381 759" in text  # numbers in their own order
 
-    deck = (out / "ar" / "slides" / "index.html").read_text(encoding="utf-8")
+    deck = (built_site / "ar" / "slides" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="ar" dir="rtl">' in deck
-    # Not yet translated: shown in Dutch, marked as Dutch and left to right.
+    # Not yet translated (the example's Arabic is in progress): shown in Dutch, marked as Dutch and left to right.
     assert '<span lang="nl" dir="ltr">' in deck
-    dutch = (out / "slides" / "index.html").read_text(encoding="utf-8")
+    dutch = (built_site / "slides" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="nl" dir="ltr">' in dutch and '<span lang="nl"' not in dutch
 
 
