@@ -93,10 +93,21 @@ class LanguageView:
                 return plain(self._fill(source, "plain"))
             filled = self._fill(source, "link")
             shown = inline_html(filled) if mode == "html" else markdown_markup(filled)
-            return shown.replace(_BREAK_AFTER_AT, "<wbr>")
+            return shown.replace(_BREAK_AFTER_AT, self._break_after_at(mode))
         # A text not yet translated shows in the default language, marked as such for screen
         # readers, hyphenation and the bidi algorithm (a Dutch line inside an Arabic page).
         return f'<span lang="{fallback}" dir="{self._directions[fallback]}">{shown}</span>'
+
+    def _break_after_at(self, mode: Mode) -> str:
+        """What marks the place after an address's @ where a line may break: ``<wbr>``, or nothing.
+
+        Right to left, an address is isolated left to right; a browser breaks it
+        there and keeps each line's half in order, but WeasyPrint reorders the
+        halves around the break. Markdown is read by browsers only (the website's
+        pages), so it keeps the break in every direction; HTML, which the PDFs
+        are made of too, keeps it only left to right.
+        """
+        return "<wbr>" if mode == "markdown" or self.direction != "rtl" else ""
 
     def _prose(self, text: Text) -> str:
         """The text as typed in this language, with the language's spacing before punctuation (French)."""
@@ -147,9 +158,8 @@ class LanguageView:
             display = self.isolated(fact.display)
             if how == "link" and fact.href:
                 label = _escape_md(display)
-                # A narrow screen breaks an address after its @, not in a word. Not right to left: there the
-                # address is isolated left to right, and WeasyPrint would reorder its halves around the break.
-                if fact.href.startswith("mailto:") and self.direction != "rtl":
+                # A narrow screen breaks an address after its @, not in a word (see _break_after_at).
+                if fact.href.startswith("mailto:"):
                     label = label.replace("@", "@" + _BREAK_AFTER_AT, 1)
                 return f"[{label}]({fact.href})"
             return display if how == "plain" else _escape_md(display)

@@ -232,3 +232,27 @@ def test_the_arabic_site_search_finds_arabic_words(website_server: str, loaded, 
         assert tried >= 3, "the example has channels with Arabic names"
     finally:
         context.close()
+
+
+def test_an_address_in_an_arabic_sentence_may_break_after_its_at_on_the_website_only(loaded) -> None:
+    """The website's Markdown lets a browser break an isolated address after its @; the PDFs' HTML gives no break.
+
+    Every text of every language that names an e-mail address: left to right both
+    modes break after the @; right to left only the Markdown (WeasyPrint would
+    reorder the two halves of an isolated address around a break).
+    """
+    charter = loaded.charter
+    texts = [text for rule in charter.all_rules() for text in (rule.text, rule.short)
+             if text is not None and any("{email." in value for _code, value in text.values)]
+    assert texts
+    directions = set()
+    for view in views(charter):
+        directions.add(view.direction)
+        for text in texts:
+            markdown, html = view.text(text, "markdown"), view.text(text, "html")
+            if "](mailto:" not in markdown:
+                continue  # not in this language, nor in its fallback
+            assert "@<wbr>" in markdown, (view.code, markdown)
+            assert ("@<wbr>" in html) == (view.direction == "ltr"), (view.code, html)
+            assert "\ue000" not in markdown + html
+    assert directions == {"ltr", "rtl"}
