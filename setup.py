@@ -28,6 +28,8 @@ SHIPPED = [
     *[(f"node_modules/@fontsource/noto-sans-arabic/{name}", f"node_modules/@fontsource/noto-sans-arabic/{name}")
       for name in ("LICENSE", "unicode.json", "files/noto-sans-arabic-arabic-400-normal.woff2",
                    "files/noto-sans-arabic-arabic-700-normal.woff2")],
+    *[(f"node_modules/dejavu-fonts-ttf/{name}", f"node_modules/dejavu-fonts-ttf/{name}")
+      for name in ("LICENSE", "ttf/DejaVuSans.ttf", "ttf/DejaVuSans-Bold.ttf")],
 ]
 
 #: mkdocs.yml names its hook relative to itself; from _data/ the package's hook is one folder up.

@@ -48,10 +48,15 @@ FONT_STACK = f"'{FONT_FAMILY}', '{ARABIC_FONT_FAMILY}'"
 #: The families the PDFs list. Not Noto Sans Arabic: it draws a letter as a shared dotless shape plus
 #: its dots, glyphs that many letters share, so a PDF's text map cannot give the typed letters back
 #: (pdftotext read "هكدذاةة" for "هكذا تتواصل", and search and copy failed). In PDFs Arabic is drawn by
-#: the system's DejaVu Sans (fonts-dejavu-core, which scripts/setup.sh installs), one glyph per letter.
-PDF_FONT_STACK = f"'{FONT_FAMILY}'"
+#: DejaVu Sans, one glyph per letter, from its own npm package (not the system's copy: the same letters
+#: and the same bytes on every machine), under a name of its own so that no system font stands in for it.
+PDF_ARABIC_FONT_FAMILY = "Digicharter DejaVu Sans"
+PDF_FONT_STACK = f"'{FONT_FAMILY}', '{PDF_ARABIC_FONT_FAMILY}'"
+PDF_ARABIC_FONT_DIR = NODE_MODULES / "dejavu-fonts-ttf" / "ttf"
+#: The Unicode blocks of Arabic script (Arabic, its Supplement, Extended-A, Presentation Forms A and B).
+ARABIC_RANGE = "U+0600-06FF,U+0750-077F,U+08A0-08FF,U+FB50-FDFF,U+FE70-FEFF"
 ARABIC_FONT_DIR = NODE_MODULES / "@fontsource" / "noto-sans-arabic" / "files"
-FONT_DIRS = (FONT_DIR, ARABIC_FONT_DIR)
+FONT_DIRS = (FONT_DIR, ARABIC_FONT_DIR, PDF_ARABIC_FONT_DIR)
 ICON_DIR = Path(material.__file__).parent / "templates" / ".icons" / "material"
 
 
@@ -109,6 +114,21 @@ def font_files() -> list[FontFile]:
         missing = [f.path for f in files if not f.path.is_file()]
     except FileNotFoundError as exc:  # a package's unicode.json
         missing = [Path(exc.filename or "unicode.json")]
+    if missing:
+        from .errors import DigicharterError
+
+        raise DigicharterError(
+            _("the font files are missing ({file}); run scripts/setup.sh to install the front-end assets").format(
+                file=missing[0].name)
+        )
+    return files
+
+
+def pdf_arabic_font_files() -> list[FontFile]:
+    """DejaVu Sans for the PDFs' Arabic (see :data:`PDF_FONT_STACK`), upright in both weights; never on the website."""
+    files = [FontFile(PDF_ARABIC_FONT_DIR / name, weight, style, ARABIC_RANGE, PDF_ARABIC_FONT_FAMILY)
+             for name, weight in (("DejaVuSans.ttf", 400), ("DejaVuSans-Bold.ttf", 700)) for style in ("normal", "italic")]
+    missing = [f.path for f in files if not f.path.is_file()]
     if missing:
         from .errors import DigicharterError
 

@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 # System packages: Pango for WeasyPrint (PDFs), HarfBuzz's subsetter (halves PDF writing time),
 # Chromium for the browser tests, poppler + zbar to read PDFs and QR codes back in the tests,
 # GNU gettext to check the translators' PO files with msgfmt, LibreOffice Impress to open the
-# PowerPoint decks the way a director's computer does.
+# PowerPoint decks the way a director's computer does. DejaVu Sans (fonts-dejavu-core) is the
+# system's fallback for scripts our own fonts lack (Cyrillic, Greek); Arabic comes from our own copy.
 APT_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
               chromium poppler-utils zbar-tools qpdf gettext libreoffice-impress nodejs npm)
 missing=()

@@ -17,7 +17,7 @@ import pypdf
 import pytest
 
 from digicharter import outputs
-from digicharter.assets import ARABIC_FONT_FAMILY
+from digicharter.assets import PDF_ARABIC_FONT_FAMILY
 from digicharter.render.bookmark.layout import sheet_layout
 from digicharter.view import LanguageView, views
 from helpers import reads_in
@@ -236,25 +236,27 @@ def test_fonts_embedded_tagged_with_title_language_and_author(built_site, langua
                     descriptor = descendant["/FontDescriptor"].get_object()
                     fonts[str(font["/BaseFont"])] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
             assert fonts and all(fonts.values()), f"{path}: fonts not embedded: {fonts}"
-            # Atkinson Hyperlegible has no Arabic letters: in a PDF those come from the system's fallback font.
-            ours = [name for name in fonts if "Atkinson" in name]
-            assert ours and (view.direction == "rtl" or ours == list(fonts)), f"{path}: unexpected fonts {sorted(fonts)}"
+            # Atkinson Hyperlegible has no Arabic letters: in a PDF those come from our own DejaVu Sans.
+            ours = [name for name in fonts if "Atkinson" in name or PDF_ARABIC_FONT_FAMILY.replace(" ", "-") in name]
+            assert ours == list(fonts), f"{path}: a font that is not ours: {sorted(fonts)}"
 
 
-def test_no_pdf_draws_arabic_with_the_websites_arabic_font(built_site, languages):
-    """pdffonts (poppler) on every PDF of the build: Atkinson Hyperlegible in each, Noto Sans Arabic in none.
+def test_every_pdf_draws_with_our_own_fonts_and_arabic_with_dejavu(built_site, languages):
+    """pdffonts (poppler) on every PDF of the build: Atkinson Hyperlegible in each, Arabic in DejaVu Sans, nothing else.
 
     The website draws Arabic with Noto Sans Arabic; in a PDF its glyphs (a dotless shape shared by many
-    letters, plus dots) would make pdftotext read other letters than the ones typed.
+    letters, plus dots) would make pdftotext read other letters than the ones typed. DejaVu Sans comes
+    from our own files under a name of its own, never from the system's fonts.
     """
     pdfs = sorted(built_site.rglob("*.pdf"))
     assert len(pdfs) >= 4 * len(languages) and any("-ar" in pdf.stem for pdf in pdfs)
-    arabic_font = ARABIC_FONT_FAMILY.replace(" ", "-")
+    dejavu = PDF_ARABIC_FONT_FAMILY.replace(" ", "-")
     for pdf in pdfs:
         lines = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
         names = [line.split()[0].split("+", 1)[-1] for line in lines]
         assert any(name.startswith("Atkinson-Hyperlegible") for name in names), (pdf.name, names)
-        assert not any(name.startswith(arabic_font) for name in names), (pdf.name, names)
+        assert all(name.startswith(("Atkinson-Hyperlegible", dejavu)) for name in names), (pdf.name, names)
+        assert any(name.startswith(dejavu) for name in names) == ("-ar" in pdf.stem), (pdf.name, names)
 
 
 def test_qr_code_on_the_back_has_alternative_text(built_site, languages):

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PROJECT
+from digicharter.assets import NODE_MODULES, font_files, pdf_arabic_font_files
 
 pytestmark = pytest.mark.slow
 
@@ -74,6 +75,10 @@ def test_wheel_carries_templates_fonts_and_reveal(wheel: Path):
         "digicharter/starter/charter.yaml.j2",
         "digicharter/locale/nl/LC_MESSAGES/digicharter.po",
     ):
+        assert needed in names, needed
+    # Every font file the outputs draw with, the PDFs' DejaVu Sans included, as assets lists them.
+    for font in font_files() + pdf_arabic_font_files():
+        needed = f"digicharter/_data/node_modules/{font.path.relative_to(NODE_MODULES).as_posix()}"
         assert needed in names, needed
 
 

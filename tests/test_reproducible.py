@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -19,10 +21,28 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+NO_FONTS_CONFIG = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig><cachedir>{cache}</cachedir></fontconfig>
+"""
+
+
 def test_two_builds_are_byte_identical(built_site: Path, tmp_path: Path):
+    """The second build runs in another process that sees none of the machine's fonts (a fontconfig with no
+    folder): the PDFs draw every letter, Arabic included, with the fonts Digicharter ships, so a school's
+    machine gives the same bytes as ours whatever fonts it has installed."""
     time.sleep(1.1)  # a later second: any time stamp would differ
     second = tmp_path / "elsewhere" / "site"
-    build(CHARTER, second, site_src=tmp_path / "site_src", quiet=True)
+    fonts_config = tmp_path / "no-fonts.conf"
+    fonts_config.write_text(NO_FONTS_CONFIG.format(cache=tmp_path / "fontconfig-cache"), encoding="utf-8")
+    script = "import sys; from pathlib import Path; from digicharter.build import build; " \
+             "build(Path(sys.argv[1]), Path(sys.argv[2]), site_src=Path(sys.argv[3]), quiet=True)"
+    done = subprocess.run([sys.executable, "-c", script, str(CHARTER), str(second), str(tmp_path / "site_src")],
+                          env={**os.environ, "FONTCONFIG_FILE": str(fonts_config)}, capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert subprocess.run(["fc-list"], env={**os.environ, "FONTCONFIG_FILE": str(fonts_config)},
+                          capture_output=True, text=True, check=True).stdout == ""  # no font of the machine's seen
     first_files, second_files = tree(built_site), tree(second)
     assert sorted(first_files) == sorted(second_files)
     different = [name for name in first_files if first_files[name] != second_files[name]]

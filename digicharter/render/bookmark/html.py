@@ -16,7 +16,7 @@ from functools import lru_cache
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ...assets import FONT_FAMILY, TEMPLATES_DIR, icon_svg
+from ...assets import PDF_FONT_STACK, TEMPLATES_DIR, icon_svg
 from ...escaping import as_html_text, css_colour, html_text, pdf_metadata
 from ...outputs import site_url
 from ...reproducible import source_date_epoch
@@ -150,7 +150,7 @@ def _common(view: LanguageView, faces: list[Face]) -> dict:
         "plain_labels": _plain_labels(view),
         "size": charter.bookmark.size,
         "colours": palette,
-        "font_family": FONT_FAMILY,  # a PDF: Atkinson Hyperlegible only (see assets.PDF_FONT_STACK)
+        "font_stack": Markup(PDF_FONT_STACK),  # our own constant, CSS as it stands
         "font_css": Markup(font_face_css()),
         "icon_css": Markup(icon_css(faces, palette.primary)),
         "qr": qr_code(view, palette.primary),

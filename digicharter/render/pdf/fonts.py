@@ -10,12 +10,14 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from ...assets import FONT_FAMILY, FontFile, font_files
+from ...assets import FONT_FAMILY, FontFile, font_files, pdf_arabic_font_files
 
 
 def _source(font: FontFile, url_for: Callable[[FontFile], str] | None) -> str:
     if url_for is not None:
         return f"url('{url_for(font)}') format('woff2')"
+    if font.path.suffix == ".ttf":
+        return f"url('{font.path.as_uri()}') format('truetype')"
     return f"url('{truetype_copy(font.path).as_uri()}') format('truetype')"
 
 
@@ -57,9 +59,11 @@ def font_face_css(url_for: Callable[[FontFile], str] | None = None) -> str:
     deck that must work from a USB stick (the default is the installed file's URI).
     """
     rules = []
-    for font in font_files():
-        if url_for is None and font.family != FONT_FAMILY:  # a PDF: see assets.PDF_FONT_STACK
-            continue
+    if url_for is None:  # a PDF: Atkinson Hyperlegible and DejaVu Sans for Arabic (see assets.PDF_FONT_STACK)
+        fonts = [font for font in font_files() if font.family == FONT_FAMILY] + pdf_arabic_font_files()
+    else:
+        fonts = font_files()
+    for font in fonts:
         rules.append(
             f"@font-face {{ font-family: '{font.family}'; font-weight: {font.weight}; font-style: {font.style}; "
             f"src: {_source(font, url_for)}; "
