@@ -61,3 +61,20 @@ def reads_in(needle: str, haystack: str, direction: str = "ltr") -> bool:
     runs = [run for word in needle.split() if not any(unicodedata.category(c) == "Mn" for c in word)
             for run in re.findall(r"\d+|[a-z\u00c0-\u024f]+|[^\W\d_a-z\u00c0-\u024f]+", word)]
     return all(run in squashed for run in runs)
+
+
+def time_phrases(loaded) -> dict[str, list[str]]:
+    """Every time and duration the charter names, per language as its pages show them ("8.30 u", "48 uur"), with a space.
+
+    From the model (every time and duration in times.yaml, in each language's format), so a new time is covered.
+    """
+    from digicharter.facts import Reference
+    from digicharter.view import views
+
+    phrases = {}
+    for view in views(loaded.charter):
+        times = loaded.charter.times
+        found = {view.fact(Reference("time", name, None, "")).display for name in times.times}
+        found |= {view.fact(Reference("duration", name, None, "")).display for name in times.durations}
+        phrases[view.code] = sorted(p for p in found if " " in p or "\u00a0" in p)
+    return phrases

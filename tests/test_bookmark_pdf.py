@@ -20,7 +20,7 @@ from digicharter import outputs
 from digicharter.assets import PDF_ARABIC_FONT_FAMILY
 from digicharter.render.bookmark.layout import sheet_layout
 from digicharter.view import LanguageView, views
-from helpers import reads_in
+from helpers import reads_in, time_phrases
 
 PT_PER_MM = 72 / 25.4
 
@@ -257,6 +257,32 @@ def test_every_pdf_draws_with_our_own_fonts_and_arabic_with_dejavu(built_site, l
         assert any(name.startswith("Atkinson-Hyperlegible") for name in names), (pdf.name, names)
         assert all(name.startswith(("Atkinson-Hyperlegible", dejavu)) for name in names), (pdf.name, names)
         assert any(name.startswith(dejavu) for name in names) == ("-ar" in pdf.stem), (pdf.name, names)
+
+
+def test_times_phone_numbers_and_french_punctuation_never_break_inside_in_any_pdf(built_site, loaded, languages):
+    """Every PDF of every language, read back by pdftotext line by line: a time or duration with its unit
+    ("8.30 u", "48 uur") and a phone number ("011 621 613") never run over two lines, and a ":", ";", "?" or
+    "!" never starts a line (French sets it after a narrow no-break space, which must hold it to its word).
+
+    The phrases come from the model (times.yaml and the school's phones, as each language writes them).
+    """
+    phrases = time_phrases(loaded)
+    seen = 0
+    for view in languages:
+        wanted = [*phrases[view.code], *(phone.number.written for phone in view.charter.school.phones)]
+        assert len(wanted) > 3, view.code
+        for path in (outputs.bookmark_pdf(view), outputs.bookmark_sheet_pdf(view), outputs.slides_pdf(view),
+                     outputs.slides_notes_pdf(view)):
+            text = subprocess.run(["pdftotext", str(built_site / path), "-"], capture_output=True, text=True,
+                                  check=True).stdout.replace("\u00a0", " ").replace("\u202f", " ")
+            for phrase in wanted:
+                tokens = [re.escape(token) for token in phrase.replace("\u00a0", " ").replace("\u202f", " ").split()]
+                found = [m.group(0) for m in re.finditer(r"(?<![\w.])" + r"[ \n]+".join(tokens) + r"(?![\w])", text)]
+                seen += len(found)
+                assert not [m for m in found if "\n" in m], (path, phrase)
+            starts = [line for line in text.splitlines() if line.strip()[:1] in (":", ";", "?", "!")]
+            assert starts == [], (path, starts[:3])
+    assert seen > 10 * len(languages)  # the phrases were found at all: the check looked at them
 
 
 def test_qr_code_on_the_back_has_alternative_text(built_site, languages):

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from conftest import CHARTER
+from helpers import time_phrases
 from digicharter.view import views
 
 pytestmark = pytest.mark.browser
@@ -97,22 +98,6 @@ MEASURE_PHRASES = """(phrases) => {
     }
     return out;
 }"""
-
-
-def time_phrases(loaded) -> dict[str, list[str]]:
-    """Every time and duration the charter names, per language as its pages show them ("8.30 u", "48 uur"), with a space.
-
-    From the model (every time and duration in times.yaml, in each language's format), so a new time is covered.
-    """
-    from digicharter.facts import Reference
-
-    phrases = {}
-    for view in views(loaded.charter):
-        times = loaded.charter.times
-        found = {view.fact(Reference("time", name, None, "")).display for name in times.times}
-        found |= {view.fact(Reference("duration", name, None, "")).display for name in times.durations}
-        phrases[view.code] = sorted(p for p in found if " " in p or "\u00a0" in p)
-    return phrases
 
 
 @pytest.fixture(scope="module")
