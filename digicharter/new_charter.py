@@ -21,10 +21,6 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-from .schoolyear.holidays import school_year_of
-
 from .errors import CharterError, DigicharterError, InternalError
 from .escaping import yaml_string
 from .i18n import _
@@ -149,6 +145,11 @@ def render_files(answers: Answers) -> dict[str, str]:
         if len(chosen) == 1:
             return yaml_string(chosen[0][1])
         return "{" + ", ".join(f"{code}: {yaml_string(value)}" for code, value in chosen) + "}"
+
+    # Imported here: the CLI imports this module to register `new`, and `check` should not pay for Jinja.
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    from .schoolyear.holidays import school_year_of
 
     env = Environment(loader=FileSystemLoader(STARTER_DIR), undefined=StrictUndefined, keep_trailing_newline=True)
     context = {

@@ -23,14 +23,19 @@ refreshed on every build, even one that fails.
 
 from __future__ import annotations
 
+import ast
+import inspect
 import json
 import re
 import sys
+import textwrap
 import types
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Iterator, Union, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from . import schema_docs
 from .i18n import SOURCE_LANGUAGE, _
@@ -285,9 +290,53 @@ _SCHEMA_MAPS = ("properties", "$defs", "patternProperties")
 _LANGUAGE_KEY = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
 
 
+@lru_cache(maxsize=None)
+def _own_field_docstrings(cls: type) -> dict[str, str]:
+    """The docstring under each field a class itself declares (``name: type`` followed by a string)."""
+    try:
+        body = ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0].body  # type: ignore[attr-defined]
+    except (OSError, TypeError, SyntaxError, IndexError, AttributeError):
+        return {}
+    docs = {}
+    for node, following in zip(body, body[1:]):
+        if (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and isinstance(following, ast.Expr)
+                and isinstance(following.value, ast.Constant) and isinstance(following.value.value, str)):
+            docs[node.target.id] = inspect.cleandoc(following.value.value)
+    return docs
+
+
+def field_docstrings(model: type[BaseModel]) -> dict[str, str]:
+    """Each field's docstring, inherited fields included (a subclass's own docstring wins)."""
+    docs: dict[str, str] = {}
+    for cls in reversed(model.__mro__):
+        if isinstance(cls, type) and issubclass(cls, BaseModel) and cls is not BaseModel:
+            docs.update(_own_field_docstrings(cls))
+    return docs
+
+
+class _DocumentedSchema(GenerateJsonSchema):
+    """Pydantic's JSON Schema, with each field's docstring as its description (see :class:`~digicharter.schema.base.StrictModel`)."""
+
+    def model_schema(self, schema: Any) -> JsonSchemaValue:
+        json_schema = super().model_schema(schema)
+        model = schema["cls"]
+        properties = json_schema.get("properties", {})
+        for name, doc in field_docstrings(model).items():
+            field = model.model_fields.get(name)
+            key = (field.alias or name) if field is not None else name
+            if key in properties and (field is None or field.description is None):  # as pydantic: over the type's own
+                properties[key]["description"] = doc
+        return json_schema
+
+
+def plain_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The model's JSON Schema as pydantic writes it, each field described by its docstring."""
+    return TypeAdapter(model).json_schema(schema_generator=_DocumentedSchema)
+
+
 def section_schema(section: str, ids: dict[str, list[str]] | None = None, languages: list[str] | None = None) -> dict[str, Any]:
     """The JSON Schema of one charter file, knowing the charter's ``ids`` (kind → ids)."""
-    plain = TypeAdapter(section_model(section)).json_schema()
+    plain = plain_schema(section_model(section))
     writer = _Writer(ids or {}, languages or [SOURCE_LANGUAGE])
     schema = writer.visit(plain)
     defs = schema.setdefault("$defs", {})
@@ -382,5 +431,5 @@ def schema_texts() -> set[str]:
                 walk(item)
 
     for section in SECTION_FILES:
-        walk(TypeAdapter(section_model(section)).json_schema())
+        walk(plain_schema(section_model(section)))
     return found

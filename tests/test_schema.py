@@ -96,11 +96,9 @@ def _nodes(node):
 
 
 def _plain_schemas():
-    from pydantic import TypeAdapter
+    from digicharter.schema_export import plain_schema, section_model
 
-    from digicharter.schema_export import section_model
-
-    return {section: TypeAdapter(section_model(section)).json_schema() for section in SECTION_FILES}
+    return {section: plain_schema(section_model(section)) for section in SECTION_FILES}
 
 
 def test_every_reference_field_lists_the_charters_ids(editor_view):

@@ -67,14 +67,20 @@ def _error(kind: str, context: dict[str, Any] | None = None) -> PydanticCustomEr
 
 
 class StrictModel(BaseModel):
-    """Every charter model: unknown keys are errors, and docstrings become schema descriptions."""
+    """Every charter model: unknown keys are errors, and each field's docstring is its description in the editors' schemas.
+
+    Two settings keep ``check`` quick, since it builds every model in every run: pydantic reads no attribute
+    docstrings (that reads and parses the source of every schema module, and only the editors' schemas show
+    them: :mod:`digicharter.schema_export` reads them itself), and a model's validator is built when a
+    charter is first validated (``defer_build``), once for the whole charter instead of once per model at import.
+    """
 
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
-        use_attribute_docstrings=True,
         str_strip_whitespace=True,
         hide_input_in_errors=True,
+        defer_build=True,
     )
 
 
