@@ -165,3 +165,51 @@ def test_a_language_the_theme_does_not_speak_is_pointed_out(charter_copy, capsys
     code, out, err = run_cli(capsys, "check", str(charter_copy))
     assert code == 0
     assert f"charter.yaml:{line}:" in err and "theme has no words in 'li'" in err
+
+
+def test_each_theme_template_is_compiled_once_for_all_languages(charter_copy, tmp_path, monkeypatch):
+    """MkDocs makes a fresh theme environment per language: the compiled templates carry over between them."""
+    import jinja2
+
+    from digicharter.render.site import pages as site_pages
+    from digicharter.render.site import template_cache
+
+    template_cache._shared.clear()  # as in a fresh process
+    site_pages._environment.cache_clear()
+    compiled: list[str] = []
+    original = jinja2.Environment.compile
+
+    def counting(self, source, name=None, filename=None, *args, **kwargs):
+        compiled.append(filename or "")
+        return original(self, source, name, filename, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    build_website(charter_copy, tmp_path)
+    languages = len(views(load_charter(charter_copy, strict=False).charter))
+    assert languages >= 2
+    # Material's search plugin reads the language partials with an environment of its own, once per language.
+    theme_files = [filename for filename in compiled
+                   if "/partials/languages/" not in filename and not filename.endswith("partials/language.html")]
+    assert any(filename.endswith("material/templates/base.html") for filename in theme_files)
+    twice = sorted({filename for filename in theme_files if theme_files.count(filename) > 1})
+    assert not twice, f"compiled again for another language: {twice}"
+    assert any(filename.endswith(".md.j2") for filename in theme_files), "the page templates are counted too"
+
+
+def test_a_changed_theme_template_is_compiled_again(tmp_path):
+    """The shared compiled templates are keyed by file and source: an edited template (live preview) shows at once."""
+    import jinja2
+
+    from digicharter.render.site import template_cache
+
+    (tmp_path / "page.html").write_text("first {{ value }}", encoding="utf-8")
+
+    def render() -> str:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path))
+        template_cache.use(env)
+        return env.get_template("page.html").render(value=1)
+
+    assert render() == "first 1"
+    assert render() == "first 1"
+    (tmp_path / "page.html").write_text("second {{ value }}", encoding="utf-8")
+    assert render() == "second 1"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from mkdocs.plugins import event_priority
 
 from . import mkdocs_engine as engine
-from . import theme
+from . import template_cache, theme
 from .preview import standalone_job
 
 
@@ -49,6 +49,7 @@ def on_env(env, config, files):
     :func:`on_page_context`.
     """
     theme.escape_theme_values(env)
+    template_cache.use(env)  # after the settings above: the compiled code depends on them
     return env
 
 

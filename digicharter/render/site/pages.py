@@ -16,6 +16,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -269,7 +270,10 @@ def ok_anchor(code: str) -> str:
 # --------------------------------------------------------------------------- rendering
 
 
+@lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
+    """One environment for every language and every rebuild: each page template is compiled once per process
+    (Jinja still reloads a template whose file changed, as in a live preview of edited templates)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(PAGES_DIR),
         undefined=jinja2.StrictUndefined,
