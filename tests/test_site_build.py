@@ -213,3 +213,30 @@ def test_a_changed_theme_template_is_compiled_again(tmp_path):
     assert render() == "first 1"
     (tmp_path / "page.html").write_text("second {{ value }}", encoding="utf-8")
     assert render() == "second 1"
+
+
+def test_the_theme_loader_gives_mkdocs_the_same_static_files_without_listing_the_icons(tmp_path):
+    """MkDocs lists every theme file to copy the static ones: ours skips the hidden icon folders and gives the same files."""
+    import jinja2
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from digicharter.render.site.template_cache import ThemeLoader
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Test\ntheme:\n  name: material\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+
+    def static_files(loader: type[jinja2.FileSystemLoader]) -> list[str]:
+        env = config.theme.get_env()
+        env.loader = loader(env.loader.searchpath)
+        files = Files([])
+        files.add_files_from_theme(env, config)
+        return sorted(file.src_uri for file in files)
+
+    assert static_files(ThemeLoader) == static_files(jinja2.FileSystemLoader)
+    assert any(name.endswith(".css") for name in static_files(ThemeLoader))
+    listed = ThemeLoader(config.theme.dirs).list_templates()
+    assert "base.html" in listed and not any(part.startswith(".") for name in listed for part in name.split("/"))
+    assert len(jinja2.FileSystemLoader(config.theme.dirs).list_templates()) > 10 * len(listed)

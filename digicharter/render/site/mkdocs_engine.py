@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ...assets import TEMPLATES_DIR
 from ...errors import InternalError
+from . import template_cache
 from .job import Job
 from .settings import language_settings
 
@@ -94,3 +95,4 @@ def configure(config, job: Job) -> None:
         search.config.lang, search.config.pipeline = settings.search.lang, settings.search.pipeline
     config.nav = settings.nav
     config.extra.update(settings.extra)
+    template_cache.list_theme_quickly(config.theme)
