@@ -52,8 +52,14 @@ _state: dict[str, str | None] = {"chosen": None, "active": SOURCE_LANGUAGE, "con
 
 def available() -> list[str]:
     """The languages messages can be shown in: English and every catalog."""
+    return list(_catalogs())
+
+
+@lru_cache(maxsize=1)
+def _catalogs() -> tuple[str, ...]:
+    """The catalogs shipped with the package, looked up once: a check asks for them at every text it names."""
     found = sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
-    return [SOURCE_LANGUAGE] + [code for code in found if code != SOURCE_LANGUAGE]
+    return (SOURCE_LANGUAGE, *(code for code in found if code != SOURCE_LANGUAGE))
 
 
 def _language_of(value: str) -> str:
