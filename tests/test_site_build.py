@@ -174,7 +174,7 @@ def test_each_theme_template_is_compiled_once_for_all_languages(charter_copy, tm
     from digicharter.render.site import pages as site_pages
     from digicharter.render.site import template_cache
 
-    template_cache._shared.clear()  # as in a fresh process
+    template_cache.clear()  # as in a fresh process
     site_pages._environment.cache_clear()
     compiled: list[str] = []
     original = jinja2.Environment.compile
@@ -187,13 +187,15 @@ def test_each_theme_template_is_compiled_once_for_all_languages(charter_copy, tm
     build_website(charter_copy, tmp_path)
     languages = len(views(load_charter(charter_copy, strict=False).charter))
     assert languages >= 2
-    # Material's search plugin reads the language partials with an environment of its own, once per language.
-    theme_files = [filename for filename in compiled
-                   if "/partials/languages/" not in filename and not filename.endswith("partials/language.html")]
-    assert any(filename.endswith("material/templates/base.html") for filename in theme_files)
-    twice = sorted({filename for filename in theme_files if theme_files.count(filename) > 1})
-    assert not twice, f"compiled again for another language: {twice}"
-    assert any(filename.endswith(".md.j2") for filename in theme_files), "the page templates are counted too"
+    assert any(filename.endswith("material/templates/base.html") for filename in compiled)
+    # Material's search plugin reads the language partials with an environment of its own (not configured
+    # as the pages' one): those are compiled once for it and once for the pages, whatever the languages.
+    partials = [filename for filename in compiled
+                if "/partials/languages/" in filename or filename.endswith("partials/language.html")]
+    assert partials
+    again = sorted({filename for filename in compiled if compiled.count(filename) > (2 if filename in partials else 1)})
+    assert not again, f"compiled again for another language: {again}"
+    assert any(filename.endswith(".md.j2") for filename in compiled), "the page templates are counted too"
 
 
 def test_a_changed_theme_template_is_compiled_again(tmp_path):

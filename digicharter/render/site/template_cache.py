@@ -47,6 +47,14 @@ class _InMemory(BytecodeCache):
 
 
 _shared = _InMemory()
+#: For the theme's environments as MkDocs makes them, before :func:`use` (e.g. the search plugin's own).
+_plain = _InMemory()
+
+
+def clear() -> None:
+    """Forget every compiled template, as in a fresh process (tests)."""
+    _shared.clear()
+    _plain.clear()
 
 
 def use(env) -> None:
@@ -74,7 +82,9 @@ class ThemeLoader(jinja2.FileSystemLoader):
 
 
 def list_theme_quickly(theme) -> None:
-    """Give every environment this MkDocs theme makes (for the pages, for the search plugin) a :class:`ThemeLoader`."""
+    """Give every environment this MkDocs theme makes (for the pages, for the search plugin) a :class:`ThemeLoader`,
+    and a cache of its own for the environments nobody configures further: Material's search plugin reads
+    its words from the language partials with one, and compiled them again in every build."""
     if getattr(theme, "_digicharter_loader", False):
         return
     make_env = theme.get_env
@@ -82,6 +92,7 @@ def list_theme_quickly(theme) -> None:
     def get_env() -> jinja2.Environment:
         env = make_env()
         env.loader = ThemeLoader(env.loader.searchpath)
+        env.bytecode_cache = _plain
         return env
 
     theme.get_env = get_env
