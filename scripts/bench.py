@@ -234,9 +234,16 @@ def bare_weasyprint(html_dir: Path) -> float:
 # --------------------------------------------------------------------------- live preview
 
 
+#: Seconds between two saves of a bookmark text: an editor reads the result before saving again. By then
+#: the background build of the save before (the slides after the bookmark: about 8 s on two cores) is over
+#: and its spare worker has loaded the renderers, as in a normal editing session.
+PREVIEW_PAUSE = 15.0
+
+
 def preview_latency(work: Path, runs: int) -> tuple[list[float], list[float]]:
     """Seconds from saving times.yaml to the served page showing the new time; then from saving a bookmark
-    text to the served bookmark PDF showing it (built in the background, the other language reused)."""
+    text to the served bookmark PDF showing it (built in the background, the other languages reused), each
+    save :data:`PREVIEW_PAUSE` seconds after the one before."""
     import socket
 
     charter = synthetic_charter(work / "preview-charter")
@@ -266,6 +273,7 @@ def preview_latency(work: Path, runs: int) -> tuple[list[float], list[float]]:
         old_text, pdf_results = "Quiet times: evenings from", []
         for run_number in range(runs):
             new_text = f"Quiet times {run_number}: evenings from"
+            time.sleep(PREVIEW_PAUSE)  # the outputs of the save before are still being built: the editor reads first
             text = agreements.read_text(encoding="utf-8")
             started = time.perf_counter()
             agreements.write_text(text.replace(old_text, new_text), encoding="utf-8")

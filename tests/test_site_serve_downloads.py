@@ -272,3 +272,31 @@ def test_the_preview_serves_only_the_outputs_own_files(tmp_path):
     finally:
         outputs.close()
     assert not outputs.root.exists()
+
+
+def test_the_next_save_finds_a_worker_that_has_loaded_the_renderers_already(charter_copy, tmp_path):
+    """After a background build, a spare worker loads WeasyPrint and waits; the next save starts that one."""
+    from digicharter.render.site.preview_outputs import OutputPreview, fingerprint
+
+    outputs = OutputPreview(charter_copy, tmp_path / "cache")
+    try:
+        outputs.request(fingerprint(charter_copy))
+        first = outputs._process
+        assert first is not None and first.wait(timeout=OUTPUTS_BUDGET) == 0
+        spare = wait_for("a spare worker", lambda: outputs._spare, budget=10)
+        maps = Path(f"/proc/{spare.pid}/maps")
+        wait_for("the spare worker with Pango loaded", lambda: "libpango" in maps.read_text(), budget=120)
+        assert spare.poll() is None, "the spare waits to be told"
+        assert outputs.find("downloads/digicharter-bookmark-en.pdf") is not None
+
+        replace_in(charter_copy / "agreements.yaml", QUIET_SHORT_EN, NEW_SHORT_EN)
+        outputs.request(fingerprint(charter_copy))
+        assert outputs._process is spare
+        assert spare.wait(timeout=OUTPUTS_BUDGET) == 0
+        pdf = outputs.find("downloads/digicharter-bookmark-en.pdf")
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert NEW_SHORT_EN in " ".join(text.split())
+    finally:
+        outputs.close()
+    assert spare.poll() is not None
+    assert outputs._spare is None or outputs._spare.poll() is not None

@@ -4,7 +4,9 @@ The website's rebuild after a save takes a second; the PDFs take several.
 So the preview keeps them apart: each time the pages are rebuilt from a
 charter that changed, a worker process (:mod:`.preview_worker`) is started
 for the printed outputs, and one still busy with an older charter is
-stopped. The preview serves the worker's last good files at the very
+stopped. When a worker is done, the next one is started at once and loads
+WeasyPrint and the renderers while the editor reads, then waits to be told
+to build: a second less until a changed PDF is served. The preview serves the worker's last good files at the very
 addresses of the built site (``downloads/…``, ``slides/``, ``en/slides/`` …),
 so every link on the pages works while editing, and the pages never wait for
 a PDF.
@@ -66,6 +68,7 @@ class OutputPreview:
         """The problems the pages were last built with (see :meth:`problems`)."""
         self._lock = threading.Lock()
         self._process: subprocess.Popen | None = None
+        self._spare: subprocess.Popen | None = None
         self._fingerprint: str | None = None
         self._generation = 0
         self._closed = False
@@ -83,18 +86,49 @@ class OutputPreview:
             if self._closed or charter_fingerprint == self._fingerprint:
                 return
             self._fingerprint = charter_fingerprint
-            self._stop_worker()
+            self._stop(self._process)
             self._generation += 1
-            command = [sys.executable, "-m", "digicharter.render.site.preview_worker", str(self.charter_dir), str(self.root),
-                       "--lang", i18n.current(), "--parent", str(os.getpid())]
-            if self.cache_dir is not None:
-                command += ["--cache", str(self.cache_dir)]
-            self._process = subprocess.Popen(command, stdin=subprocess.DEVNULL)
+            self._process = self._start(self._take_spare())
             threading.Thread(target=self._follow, args=(self._process, self._generation), daemon=True).start()
 
+    def _spawn(self) -> subprocess.Popen:
+        """A worker that loads what it needs (WeasyPrint, the renderers) and then waits to be told to start."""
+        command = [sys.executable, "-m", "digicharter.render.site.preview_worker", str(self.charter_dir), str(self.root),
+                   "--parent", str(os.getpid())]
+        if self.cache_dir is not None:
+            command += ["--cache", str(self.cache_dir)]
+        return subprocess.Popen(command, stdin=subprocess.PIPE)
+
+    def _take_spare(self) -> subprocess.Popen:
+        """The worker started ahead of time, if it is still waiting; else a new one."""
+        spare, self._spare = self._spare, None
+        if spare is not None and spare.poll() is None:
+            return spare
+        self._stop(spare)
+        return self._spawn()
+
+    def _start(self, worker: subprocess.Popen, *, again: bool = True) -> subprocess.Popen:
+        """Tell a waiting worker to build, in the messages' language of this moment."""
+        try:
+            assert worker.stdin is not None
+            worker.stdin.write(f"{i18n.current()}\n".encode("ascii", "replace"))
+            worker.stdin.close()
+        except OSError:  # it died while waiting: one new worker, told at once (if that fails, _follow sees it end)
+            if again:
+                return self._start(self._spawn(), again=False)
+        return worker
+
     def _follow(self, process: subprocess.Popen, generation: int) -> None:
-        """When the worker is done, get the pages rebuilt until they show what it found (the watcher may start late)."""
+        """When the worker is done, get the pages rebuilt until they show what it found (the watcher may start late).
+
+        A spare worker is started then too, so that the next save finds one that has loaded WeasyPrint and
+        the renderers already: that loading was a third of the time until a changed PDF was served.
+        """
         process.wait()
+        with self._lock:
+            # Not while a newer worker builds: a spare loading beside it would slow it down.
+            if not self._closed and generation == self._generation and self._spare is None:
+                self._spare = self._spawn()
         for _ in range(NUDGES):
             with self._lock:
                 if self._closed or generation != self._generation:
@@ -104,9 +138,16 @@ class OutputPreview:
             (self.nudge_dir / "outputs-changed").write_text(str(time.time_ns()), encoding="utf-8")
             time.sleep(NUDGE_INTERVAL)
 
-    def _stop_worker(self) -> None:
-        process, self._process = self._process, None
-        if process is None or process.poll() is not None:
+    @staticmethod
+    def _stop(process: subprocess.Popen | None) -> None:
+        if process is None:
+            return
+        if process.stdin is not None and not process.stdin.closed:
+            try:
+                process.stdin.close()  # a spare that still waits ends by itself
+            except OSError:
+                pass
+        if process.poll() is not None:
             return
         process.terminate()
         try:
@@ -118,7 +159,9 @@ class OutputPreview:
     def close(self) -> None:
         with self._lock:
             self._closed = True
-            self._stop_worker()
+            self._stop(self._process)
+            self._stop(self._spare)
+            self._process = self._spare = None
         shutil.rmtree(self.root, ignore_errors=True)
 
     # ------------------------------------------------------------------ what the worker found

@@ -3,7 +3,9 @@
 Laying out the bookmark and the slides takes seconds of pure CPU (WeasyPrint
 is Python); in the preview's own process that would hold up every page
 reload. So :mod:`.preview_outputs` starts this worker after each saved change
-(and stops a worker whose charter is already out of date). It builds every
+(and stops a worker whose charter is already out of date); a worker is
+started ahead of time, loads the renderers and waits on its standard input
+for the line that starts it (the messages' language). It builds every
 output but the website, each on its own, exactly as ``digicharter build``
 does (same steps, same date, same PDF cache), and publishes each output that
 succeeds; an output that fails keeps its last good files and leaves its
@@ -173,12 +175,21 @@ def run(charter_dir: Path, root: Path, cache_dir: Path | None) -> int:
     return 0
 
 
+def _load_renderers() -> None:
+    """Import what building the outputs needs before being told to build (a second of a changed PDF's wait)."""
+    import weasyprint  # noqa: F401
+
+    from ...loading import charter_loader  # noqa: F401
+    from ...view import views  # noqa: F401
+
+    output_steps()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m digicharter.render.site.preview_worker")
     parser.add_argument("charter_dir", type=Path)
     parser.add_argument("root", type=Path)
     parser.add_argument("--cache", type=Path)
-    parser.add_argument("--lang")
     parser.add_argument("--parent", type=int, required=True)
     args = parser.parse_args(argv)
     from ...build_runner import die_with_parent
@@ -188,7 +199,12 @@ def main(argv: list[str] | None = None) -> int:
         os.nice(10)  # the pages the editor is looking at get the processor first
     except OSError:
         pass
-    i18n.setup(args.lang)
+    _load_renderers()
+    # Started ahead of time: wait for the preview to say go (one line: the messages' language) or to close.
+    language = sys.stdin.readline().strip()
+    if not language:
+        return 0
+    i18n.setup(language)
     try:
         return run(args.charter_dir, args.root, args.cache)
     except Exception:  # a bug, not the charter's: say so in the banner, the details go to the terminal
