@@ -31,6 +31,13 @@ class BuildContext:
     quiet: bool = False
     pdf_cache: PdfCache = field(default_factory=no_cache)
     """PDFs of earlier builds by the hash of their input (see render/pdf_cache.py)."""
+    all_views: list[LanguageView] | None = None
+    """Every language of the charter when ``views`` holds only some of them (a step split per language):
+    a page's language switcher still names them all."""
+
+    @property
+    def every_view(self) -> list[LanguageView]:
+        return self.all_views if self.all_views is not None else self.views
 
     def say(self, message: str) -> None:
         if not self.quiet:

@@ -82,8 +82,9 @@ def run_steps(ctx: BuildContext, steps: list[Step], jobs: int | None = None) -> 
         move_into(own, ctx.staging)
 
 
-#: Outputs made language by language with nothing shared between languages.
-PER_LANGUAGE = {"bookmark", "slides"}
+#: Outputs made language by language with nothing shared between languages (the website's pages name
+#: the other languages, from ``all_views``, but are built by a build of their own for each language).
+PER_LANGUAGE = {"website", "bookmark", "slides"}
 
 
 def die_with_parent(parent: int) -> None:
@@ -120,6 +121,9 @@ def _run_forked(label: str, name: str, language: int | None) -> float:
     own, scratch = ctx.work_dir / f"output-{_slug(label)}", ctx.work_dir / f"scratch-{_slug(label)}"
     own.mkdir()
     scratch.mkdir()
-    views = ctx.views if language is None else [ctx.views[language]]
-    steps[name](replace(ctx, staging=own, work_dir=scratch, views=views))
+    if language is None:
+        own_ctx = replace(ctx, staging=own, work_dir=scratch)
+    else:
+        own_ctx = replace(ctx, staging=own, work_dir=scratch, views=[ctx.views[language]], all_views=ctx.views)
+    steps[name](own_ctx)
     return time.perf_counter() - started

@@ -28,7 +28,7 @@ def build_site(ctx) -> None:
     """The website step of ``digicharter build`` (see :class:`digicharter.build_context.BuildContext`)."""
     site_pages.generate(ctx.views, ctx.site_src)
     for view in ctx.views:
-        job = site_engine.Job(charter=ctx.charter, views=ctx.views, view=view, site_src=ctx.site_src)
+        job = site_engine.Job(charter=ctx.charter, views=ctx.every_view, view=view, site_src=ctx.site_src)
         scratch = ctx.work_dir / f"site-{view.code}"
         site_engine.build_language(job, scratch, ctx.work_dir / f"engine-{view.code}")
         move_into(scratch, ctx.staging / outputs.language_prefix(view))
