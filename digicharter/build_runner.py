@@ -36,7 +36,9 @@ def run_steps(ctx: BuildContext, steps: list[Step], jobs: int | None = None) -> 
     laying out pages) is pure CPU, so on two cores they pay off in parallel.
     Each worker writes into its own folder, merged into the staging folder in
     the steps' order afterwards, so no two outputs ever write the same folder
-    at once. WeasyPrint and MkDocs are imported before forking: once per build.
+    at once. MkDocs is imported before forking, once per build; WeasyPrint
+    only by a worker that lays out a PDF: a build whose PDFs are all reused
+    never loads it (half a second).
 
     A process that runs other threads (a program that calls :func:`build` while
     it serves pages or drives a browser) is never forked: a thread may hold a
@@ -52,7 +54,6 @@ def run_steps(ctx: BuildContext, steps: list[Step], jobs: int | None = None) -> 
             ctx.say(f"  {name:<10} {time.perf_counter() - step_started:6.2f} s")
         return
     import mkdocs.commands.build  # noqa: F401 - imported once, inherited by the workers
-    import weasyprint  # noqa: F401
 
     # Outputs whose languages are independent are split per language, so the two
     # cores stay busy to the end.

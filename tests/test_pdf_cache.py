@@ -83,3 +83,19 @@ def test_the_cache_can_be_switched_off(built_twice, tmp_path, monkeypatch):
     again = build(charter, site, site_src=tmp_path / "site_src", quiet=True, jobs=1)
     assert again.pdf_cache.hits == []
     assert tree(site) == before
+
+
+def test_a_build_whose_pdfs_are_all_reused_never_loads_weasyprint(built_twice):
+    """Loading WeasyPrint takes half a second: neither the build nor its forked workers do it for reused PDFs."""
+    import os
+    import sys
+
+    charter, site, first, before = built_twice
+    env = {**os.environ, "DIGICHARTER_JOBS": "2"}
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "digicharter", "build", str(charter), "-o", str(site), "-q"],
+                          capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")]
+    assert "mkdocs.commands.build" in imported and "pptx" in imported, "the workers' imports are listed too"
+    assert not [name for name in imported if name.split(".")[0] == "weasyprint"]
+    assert tree(site) == before

@@ -45,14 +45,42 @@ def _code_stamp() -> str:
             digest.update(f"{package}={version(package)};".encode())
         except PackageNotFoundError:
             digest.update(f"{package}=?;".encode())
-    from weasyprint.text import ffi
-
     # Pango lays out the text; whether HarfBuzz's subsetter is there decides how fonts are subset.
-    digest.update(f"pango={ffi.pango.pango_version()};hb-subset={getattr(ffi, 'harfbuzz_subset', None) is not None};".encode())
+    digest.update(f"pango={_pango_version()};hb-subset={_loadable(_HARFBUZZ_SUBSET)};".encode())
     # Every renderer's code (the handout's imposition, the bookmark's finishing … not only this package's).
     for source in sorted(Path(__file__).parent.parent.rglob("*.py")):
         digest.update(source.read_bytes())
     return digest.hexdigest()
+
+
+#: The names WeasyPrint tries for these libraries on Linux and macOS (weasyprint/text/ffi.py).
+_PANGO = ("libpango-1.0.so.0", "libpango-1.0.dylib", "libpango-1.0-0.dll")
+_HARFBUZZ_SUBSET = ("libharfbuzz-subset.so.0", "libharfbuzz-subset.0.dylib", "libharfbuzz-subset-0.dll")
+
+
+def _library(names: tuple[str, ...]):
+    """The first of these shared libraries that loads, else None.
+
+    Asked with ctypes rather than through WeasyPrint: importing WeasyPrint takes half a second, and a
+    build whose PDFs are all reused never needs it otherwise.
+    """
+    import ctypes
+
+    for name in names:
+        try:
+            return ctypes.CDLL(name)
+        except OSError:
+            continue
+    return None
+
+
+def _pango_version() -> int | None:
+    pango = _library(_PANGO)
+    return int(pango.pango_version()) if pango is not None else None
+
+
+def _loadable(names: tuple[str, ...]) -> bool:
+    return _library(names) is not None
 
 
 @dataclass
