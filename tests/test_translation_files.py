@@ -203,3 +203,19 @@ def test_same_next_to_a_translation_is_refused_at_its_line(charter_copy: Path) -
         load_charter(charter_copy, strict=True)
     said = str(refused.value)
     assert f"channels.yaml:{line}" in said and "'same:' is the one text for every language" in said, said
+
+
+def test_a_translation_with_a_unicode_line_separator_is_read_every_time(tmp_path: Path) -> None:
+    """Text pasted from a word processor may hold U+2028: it is part of the translation, not a line break."""
+    from digicharter.translation.po_files import read_translations
+
+    po = tmp_path / "fr.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgctxt "protocol.yaml | rule \'p-1\' | text"\nmsgid "Goede dag"\nmsgstr "Bonne\u2028journée"\n',
+                  encoding="utf-8")
+    for _ in range(2):  # parsed, then from the cache
+        found, problems = read_translations(po)
+        assert problems == []
+        assert found["protocol.yaml | rule 'p-1' | text"].string == "Bonne\u2028journée"
+    po.write_text(po.read_text(encoding="utf-8").replace("journée", "soirée"), encoding="utf-8")
+    assert read_translations(po)[0]["protocol.yaml | rule 'p-1' | text"].string == "Bonne\u2028soirée"

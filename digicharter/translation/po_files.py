@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from functools import lru_cache
 from pathlib import Path
 
 import polib
@@ -55,9 +54,7 @@ def read_translations(path: Path) -> tuple[dict[str, Translation], list[Problem]
     """The translations of a PO file by context; a broken file is a problem at its line, not a crash."""
     shown = display_path(path)
     try:
-        content = path.read_bytes().decode("utf-8")
-        # polib takes a text without a line break for a file name: such a file is read by its own name
-        return dict(_parsed(content) if "\n" in content else _translations(_read(path))), []
+        return dict(_parsed(path)), []
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         match = _SYNTAX_LINE.search(str(exc))
         reason = str(exc).split("):", 1)[-1].strip() if match else (getattr(exc, "strerror", None) or str(exc))
@@ -65,11 +62,27 @@ def read_translations(path: Path) -> tuple[dict[str, Translation], list[Problem]
                             _("this translation file is not valid PO: {reason}").format(reason=reason[:200]))]
 
 
-@lru_cache(maxsize=32)
-def _parsed(content: str) -> tuple[tuple[str, Translation], ...]:
+#: Translations by the PO file's bytes (a few files, a few versions each while someone edits).
+_by_content: dict[bytes, tuple[tuple[str, Translation], ...]] = {}
+_KEPT = 32
+
+
+def _parsed(path: Path) -> tuple[tuple[str, Translation], ...]:
     """A PO file's translations, parsed once per content: a live preview reads the charter after every
-    save, and parsing the PO files was a quarter of that."""
-    return _translations(polib.pofile(content, encoding="utf-8", check_for_duplicates=True))
+    save, and parsing the PO files was a quarter of that.
+
+    The file is parsed by its name, never from a string: polib splits a string at every Unicode line
+    separator (U+2028 pasted from a word processor, say), a file only at its line breaks.
+    """
+    content = path.read_bytes()
+    found = _by_content.get(content)
+    if found is None:
+        found = _translations(_read(path))
+        if path.read_bytes() == content:  # not saved again while it was parsed
+            if len(_by_content) >= _KEPT:
+                _by_content.clear()
+            _by_content[content] = found
+    return found
 
 
 def _translations(catalog: polib.POFile) -> tuple[tuple[str, Translation], ...]:
