@@ -99,3 +99,14 @@ def test_a_build_whose_pdfs_are_all_reused_never_loads_weasyprint(built_twice):
     assert "mkdocs.commands.build" in imported and "pptx" in imported, "the workers' imports are listed too"
     assert not [name for name in imported if name.split(".")[0] == "weasyprint"]
     assert tree(site) == before
+
+
+def test_the_cache_key_sees_the_libraries_weasyprint_loads():
+    """The key asks for Pango and HarfBuzz's subsetter without importing WeasyPrint: it must find what WeasyPrint finds."""
+    from weasyprint.text import ffi
+
+    from digicharter.render.pdf import cache
+
+    assert cache._pango_version() == ffi.pango.pango_version()
+    assert cache._loadable(cache._HARFBUZZ_SUBSET) == (ffi.harfbuzz_subset is not None)
+    assert not cache._loadable(("libdigicharter-no-such-library-1.so.0",))

@@ -53,22 +53,31 @@ def _code_stamp() -> str:
     return digest.hexdigest()
 
 
-#: The names WeasyPrint tries for these libraries on Linux and macOS (weasyprint/text/ffi.py).
-_PANGO = ("libpango-1.0.so.0", "libpango-1.0.dylib", "libpango-1.0-0.dll")
-_HARFBUZZ_SUBSET = ("libharfbuzz-subset.so.0", "libharfbuzz-subset.0.dylib", "libharfbuzz-subset-0.dll")
+#: The names WeasyPrint tries for these libraries, in its order (weasyprint/text/ffi.py).
+_PANGO = ("libpango-1.0-0", "pango-1.0-0", "pango-1.0", "libpango-1.0.so.0", "libpango-1.0.dylib", "libpango-1.0-0.dll")
+_HARFBUZZ_SUBSET = ("libharfbuzz-subset-0", "harfbuzz-subset", "harfbuzz-subset-0.0", "libharfbuzz-subset.so.0",
+                    "libharfbuzz-subset.0.dylib", "libharfbuzz-subset-0.dll")
+
+
+@lru_cache(maxsize=1)
+def _ffi():
+    import cffi
+
+    ffi = cffi.FFI()
+    ffi.cdef("int pango_version (void);")
+    return ffi
 
 
 def _library(names: tuple[str, ...]):
-    """The first of these shared libraries that loads, else None.
+    """The first of these shared libraries that loads, found as WeasyPrint finds it (cffi's dlopen), else None.
 
-    Asked with ctypes rather than through WeasyPrint: importing WeasyPrint takes half a second, and a
-    build whose PDFs are all reused never needs it otherwise.
+    Asked without WeasyPrint: importing it takes half a second, and a build whose PDFs are all reused
+    never needs it otherwise.
     """
-    import ctypes
-
+    ffi = _ffi()
     for name in names:
         try:
-            return ctypes.CDLL(name)
+            return ffi.dlopen(name, ffi.RTLD_NOW)
         except OSError:
             continue
     return None
