@@ -276,16 +276,21 @@ def test_the_preview_serves_only_the_outputs_own_files(tmp_path):
 
 def test_the_next_save_finds_a_worker_that_has_loaded_the_renderers_already(charter_copy, tmp_path):
     """After a background build, a spare worker loads WeasyPrint and waits; the next save starts that one."""
-    from digicharter.render.site.preview_outputs import OutputPreview, fingerprint
+    from digicharter.render.site.preview_outputs import NUDGE_INTERVAL, OutputPreview, fingerprint
 
     outputs = OutputPreview(charter_copy, tmp_path / "cache")
     try:
+        outputs.shown = {"*": ("an older message",)}  # the pages show something else: the preview nudges them
         outputs.request(fingerprint(charter_copy))
         first = outputs._process
         assert first is not None and first.wait(timeout=OUTPUTS_BUDGET) == 0
         spare = wait_for("a spare worker", lambda: outputs._spare, budget=10)
         maps = Path(f"/proc/{spare.pid}/maps")
         wait_for("the spare worker with Pango loaded", lambda: "libpango" in maps.read_text(), budget=120)
+        # The pages caught up: the thread that followed the first worker ends. A worker must live on
+        # (Linux ends a process whose parent *thread* ends, once it asked to die with its parent).
+        outputs.shown = outputs.problems()
+        time.sleep(3 * NUDGE_INTERVAL)
         assert spare.poll() is None, "the spare waits to be told"
         assert outputs.find("downloads/digicharter-bookmark-en.pdf") is not None
 

@@ -31,6 +31,7 @@ import tempfile
 import threading
 import time
 import wsgiref.util
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -72,6 +73,9 @@ class OutputPreview:
         self._fingerprint: str | None = None
         self._generation = 0
         self._closed = False
+        # Every worker is started from this one thread, alive as long as the preview: a worker dies with
+        # the thread that started it (PR_SET_PDEATHSIG follows the parent thread, not the process).
+        self._spawner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="digicharter-preview-spawner")
 
     @property
     def nudge_dir(self) -> Path:
@@ -97,7 +101,7 @@ class OutputPreview:
                    "--parent", str(os.getpid())]
         if self.cache_dir is not None:
             command += ["--cache", str(self.cache_dir)]
-        return subprocess.Popen(command, stdin=subprocess.PIPE)
+        return self._spawner.submit(subprocess.Popen, command, stdin=subprocess.PIPE).result()
 
     def _take_spare(self) -> subprocess.Popen:
         """The worker started ahead of time, if it is still waiting; else a new one."""
@@ -162,6 +166,7 @@ class OutputPreview:
             self._stop(self._process)
             self._stop(self._spare)
             self._process = self._spare = None
+        self._spawner.shutdown()
         shutil.rmtree(self.root, ignore_errors=True)
 
     # ------------------------------------------------------------------ what the worker found
