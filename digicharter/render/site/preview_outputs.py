@@ -6,10 +6,10 @@ charter that changed, a worker process (:mod:`.preview_worker`) is started
 for the printed outputs, and one still busy with an older charter is
 stopped. When a worker is done, the next one is started at once and loads
 WeasyPrint and the renderers while the editor reads, then waits to be told
-to build: a second less until a changed PDF is served. The preview serves the worker's last good files at the very
-addresses of the built site (``downloads/…``, ``slides/``, ``en/slides/`` …),
-so every link on the pages works while editing, and the pages never wait for
-a PDF.
+to build: a second less until a changed PDF is served. The preview serves
+the worker's last good files at the very addresses of the built site
+(``downloads/…``, ``slides/``, ``en/slides/`` …), so every link on the pages
+works while editing, and the pages never wait for a PDF.
 
 What the worker could not build (a bookmark face too full, a slide too long)
 is shown above every page with the build's own message: when the worker's
