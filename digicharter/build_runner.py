@@ -37,8 +37,8 @@ def run_steps(ctx: BuildContext, steps: list[Step], jobs: int | None = None) -> 
     Each worker writes into its own folder, merged into the staging folder in
     the steps' order afterwards, so no two outputs ever write the same folder
     at once. MkDocs is imported before forking, once per build; WeasyPrint
-    only by a worker that lays out a PDF: a build whose PDFs are all reused
-    never loads it (half a second).
+    too when no PDF can come from the cache, else only by a worker that lays
+    out a PDF: a build whose PDFs are all reused never loads it (half a second).
 
     A process that runs other threads (a program that calls :func:`build` while
     it serves pages or drives a browser) is never forked: a thread may hold a
@@ -46,23 +46,26 @@ def run_steps(ctx: BuildContext, steps: list[Step], jobs: int | None = None) -> 
     forked copy would then wait for it forever, with the build waiting for the
     copy. Such a caller gets the steps one after the other.
     """
-    jobs = min(jobs or default_jobs(), len(steps))
-    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
-        for name, step in steps:
-            step_started = time.perf_counter()
-            step(ctx)
-            ctx.say(f"  {name:<10} {time.perf_counter() - step_started:6.2f} s")
-        return
-    import mkdocs.commands.build  # noqa: F401 - imported once, inherited by the workers
-
     # Outputs whose languages are independent are split per language, so the two
-    # cores stay busy to the end.
+    # cores stay busy to the end (and `digicharter slides` alone uses both).
     tasks: list[tuple[str, str, int | None]] = []
     for name, _step in steps:
         if name in PER_LANGUAGE and len(ctx.views) > 1:
             tasks += [(f"{name} ({view.code})", name, index) for index, view in enumerate(ctx.views)]
         else:
             tasks.append((name, name, None))
+    jobs = min(jobs or default_jobs(), len(tasks))
+    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        for name, step in steps:
+            step_started = time.perf_counter()
+            step(ctx)
+            ctx.say(f"  {name:<10} {time.perf_counter() - step_started:6.2f} s")
+        return
+    if any(name == "website" for name, _step in steps):
+        import mkdocs.commands.build  # noqa: F401 - imported once, inherited by the workers
+    if ctx.pdf_cache.holds_nothing():  # every PDF will be laid out: load WeasyPrint once, for all workers
+        import weasyprint  # noqa: F401
+
     global _FORKED
     _FORKED = (ctx, dict(steps))
     try:

@@ -33,7 +33,7 @@ def cmd_only(step_name: str) -> Callable[[argparse.Namespace], int]:
             if out.is_dir():
                 shutil.copytree(out, ctx.staging, dirs_exist_ok=True)
 
-        build(args.charter_dir, args.output, quiet=args.quiet, steps=[("existing", keep_existing), (step_name, step)], jobs=1)
+        build(args.charter_dir, args.output, quiet=args.quiet, steps=[("existing", keep_existing), (step_name, step)])
         return 0
 
     return run

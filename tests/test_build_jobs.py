@@ -64,3 +64,29 @@ def test_a_process_with_other_threads_is_never_forked(tmp_path):
         release.set()
         other.join()
     assert pids(tmp_path) == {os.getpid()}
+
+
+def _one_step_per_language():
+    def write(ctx: BuildContext) -> None:
+        import time
+
+        time.sleep(0.5)  # long enough for the second worker to take a language too
+        for view in ctx.views:
+            (ctx.staging / f"{view.code}.pid").write_text(str(os.getpid()))
+    return [("slides", write)]
+
+
+def test_a_single_output_is_built_language_by_language_side_by_side(tmp_path):
+    """`digicharter slides` (one step) still uses every core: its languages are tasks of their own."""
+    script = (
+        "import sys; sys.path[:0] = sys.argv[2:]\n"
+        "from pathlib import Path\n"
+        "import test_build_jobs as t\n"
+        "t.run_steps(t._context(Path(sys.argv[1])), t._one_step_per_language(), jobs=2)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path), str(Path(__file__).parent)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    charter = load_charter(CHARTER).charter
+    assert sorted(p.stem for p in (tmp_path / "staging").glob("*.pid")) == sorted(v.code for v in views(charter))
+    assert len(pids(tmp_path)) == 2

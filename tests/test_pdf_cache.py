@@ -110,3 +110,18 @@ def test_the_cache_key_sees_the_libraries_weasyprint_loads():
     assert cache._pango_version() == ffi.pango.pango_version()
     assert cache._loadable(cache._HARFBUZZ_SUBSET) == (ffi.harfbuzz_subset is not None)
     assert not cache._loadable(("libdigicharter-no-such-library-1.so.0",))
+
+
+def test_without_a_cache_weasyprint_is_loaded_once_for_every_worker(tmp_path):
+    """When every PDF will be laid out, the build loads WeasyPrint before forking, not once per worker."""
+    import os
+    import sys
+
+    charter = copy_charter(tmp_path / "charter")
+    env = {**os.environ, "DIGICHARTER_JOBS": "2", "DIGICHARTER_NO_CACHE": "1"}
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "digicharter", "slides", str(charter),
+                           "-o", str(tmp_path / "site"), "-q"], capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")]
+    assert imported.count("weasyprint") == 1
+    assert (tmp_path / "site" / "downloads" / "digicharter-slides-en.pdf").is_file()

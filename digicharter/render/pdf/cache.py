@@ -107,6 +107,10 @@ class PdfCache:
             digest.update(document.encode("utf-8"))
         return digest.hexdigest()[:32]
 
+    def holds_nothing(self) -> bool:
+        """No PDF can come from this cache (none, or nothing stored yet): every PDF will be laid out."""
+        return self.root is None or not self.root.is_dir() or not any(self.root.iterdir())
+
     def restore(self, key: str, targets: dict[str, Path]) -> bool:
         """Copy the cached files named in ``targets`` into place; False (and nothing copied) on a miss."""
         if self.root is None:
