@@ -125,9 +125,6 @@ def _run_forked(label: str, name: str, language: int | None) -> float:
     own, scratch = ctx.work_dir / f"output-{_slug(label)}", ctx.work_dir / f"scratch-{_slug(label)}"
     own.mkdir()
     scratch.mkdir()
-    if language is None:
-        own_ctx = replace(ctx, staging=own, work_dir=scratch)
-    else:
-        own_ctx = replace(ctx, staging=own, work_dir=scratch, views=[ctx.views[language]], all_views=ctx.views)
-    steps[name](own_ctx)
+    views = ctx.views if language is None else [ctx.views[language]]
+    steps[name](replace(ctx, staging=own, work_dir=scratch, views=views, all_views=ctx.views))
     return time.perf_counter() - started

@@ -36,21 +36,27 @@ def pids(tmp_path: Path) -> set[int]:
     return {int(p.read_text()) for p in (tmp_path / "staging").glob("*.pid")}
 
 
-def test_without_other_threads_the_steps_run_in_forked_workers(tmp_path):
-    """In a process of its own (this test process may already run a browser's or a server's threads)."""
+def run_steps_alone(tmp_path: Path, steps: str) -> str:
+    """``run_steps`` with two jobs on ``t.<steps>()``, in a process of its own with no other thread (this test
+    process may already run a browser's or a server's threads); returns what it printed: its thread id."""
     script = (
         "import sys, threading; sys.path[:0] = sys.argv[2:]\n"
         "from pathlib import Path\n"
         "import test_build_jobs as t\n"
         "assert threading.active_count() == 1\n"
-        "t.run_steps(t._context(Path(sys.argv[1])), t._steps_writing_their_pid(), jobs=2)\n"
+        f"t.run_steps(t._context(Path(sys.argv[1])), t.{steps}(), jobs=2)\n"
         "print(threading.get_native_id())\n"
     )
     done = subprocess.run([sys.executable, "-c", script, str(tmp_path), str(Path(__file__).parent)],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_without_other_threads_the_steps_run_in_forked_workers(tmp_path):
+    own_id = run_steps_alone(tmp_path, "_steps_writing_their_pid")
     found = pids(tmp_path)
-    assert len(found) >= 1 and int(done.stdout) not in found, (found, done.stdout)
+    assert len(found) >= 1 and int(own_id) not in found, (found, own_id)
 
 
 def test_a_process_with_other_threads_is_never_forked(tmp_path):
@@ -78,15 +84,7 @@ def _one_step_per_language():
 
 def test_a_single_output_is_built_language_by_language_side_by_side(tmp_path):
     """`digicharter slides` (one step) still uses every core: its languages are tasks of their own."""
-    script = (
-        "import sys; sys.path[:0] = sys.argv[2:]\n"
-        "from pathlib import Path\n"
-        "import test_build_jobs as t\n"
-        "t.run_steps(t._context(Path(sys.argv[1])), t._one_step_per_language(), jobs=2)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", script, str(tmp_path), str(Path(__file__).parent)],
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
+    run_steps_alone(tmp_path, "_one_step_per_language")
     charter = load_charter(CHARTER).charter
     assert sorted(p.stem for p in (tmp_path / "staging").glob("*.pid")) == sorted(v.code for v in views(charter))
     assert len(pids(tmp_path)) == 2

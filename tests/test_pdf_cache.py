@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,17 +87,19 @@ def test_the_cache_can_be_switched_off(built_twice, tmp_path, monkeypatch):
     assert tree(site) == before
 
 
-def test_a_build_whose_pdfs_are_all_reused_never_loads_weasyprint(built_twice):
-    """Loading WeasyPrint takes half a second: neither the build nor its forked workers do it for reused PDFs."""
-    import os
-    import sys
-
-    charter, site, first, before = built_twice
-    env = {**os.environ, "DIGICHARTER_JOBS": "2"}
-    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "digicharter", "build", str(charter), "-o", str(site), "-q"],
+def imports_of(command: str, charter: Path, site: Path, **environment: str) -> list[str]:
+    """Every module ``digicharter <command>`` imports on two workers, the forked ones' too (``python -X importtime``)."""
+    env = {**os.environ, "DIGICHARTER_JOBS": "2", **environment}
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "digicharter", command, str(charter), "-o", str(site), "-q"],
                           capture_output=True, text=True, env=env, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
-    imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")]
+    return [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")]
+
+
+def test_a_build_whose_pdfs_are_all_reused_never_loads_weasyprint(built_twice):
+    """Loading WeasyPrint takes half a second: neither the build nor its forked workers do it for reused PDFs."""
+    charter, site, first, before = built_twice
+    imported = imports_of("build", charter, site)
     assert "mkdocs.commands.build" in imported and "pptx" in imported, "the workers' imports are listed too"
     assert not [name for name in imported if name.split(".")[0] == "weasyprint"]
     assert tree(site) == before
@@ -114,14 +118,7 @@ def test_the_cache_key_sees_the_libraries_weasyprint_loads():
 
 def test_without_a_cache_weasyprint_is_loaded_once_for_every_worker(tmp_path):
     """When every PDF will be laid out, the build loads WeasyPrint before forking, not once per worker."""
-    import os
-    import sys
-
     charter = copy_charter(tmp_path / "charter")
-    env = {**os.environ, "DIGICHARTER_JOBS": "2", "DIGICHARTER_NO_CACHE": "1"}
-    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "digicharter", "slides", str(charter),
-                           "-o", str(tmp_path / "site"), "-q"], capture_output=True, text=True, env=env, timeout=600)
-    assert done.returncode == 0, done.stderr[-2000:]
-    imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")]
+    imported = imports_of("slides", charter, tmp_path / "site", DIGICHARTER_NO_CACHE="1")
     assert imported.count("weasyprint") == 1
     assert (tmp_path / "site" / "downloads" / "digicharter-slides-en.pdf").is_file()
